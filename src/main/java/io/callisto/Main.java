@@ -1,0 +1,66 @@
+package io.callisto;
+
+import io.callisto.engine.EngineConfig;
+import io.callisto.engine.JShellEngine;
+import io.callisto.install.Installer;
+import io.callisto.kernel.Kernel;
+import io.callisto.sockets.ConnectionInfo;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Entry point: {@code java -jar callisto.jar CONNECTION_FILE} runs the kernel, as kernel.json says;
+ * {@code install} and {@code uninstall} manage the kernelspec (the {@code kernel} script calls these).
+ */
+public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Logs.configure(System.getenv("CALLISTO_LOG_LEVEL"));
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println("usage: java -jar callisto.jar CONNECTION_FILE");
+            System.out.println("       java -jar callisto.jar install|uninstall [options]   (see ./kernel --help)");
+            return;
+        }
+        if (args[0].equals("install") || args[0].equals("uninstall")) {
+            System.exit(Installer.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
+        }
+        runKernel(Path.of(args[0]));
+    }
+
+    private static void runKernel(Path connectionFile) throws Exception {
+        ConnectionInfo connection = ConnectionInfo.read(connectionFile);
+        LOG.fine(() -> "connection: " + connection);
+        EngineConfig config = EngineConfig.fromEnvironment(System.getenv());
+        Kernel kernel = new Kernel(connection, Clock.systemUTC(), streams -> {
+            JShellEngine engine = new JShellEngine(config, streams.stdout(), streams.stderr(), streams.stdin());
+            engine.runStartupCode();
+            return engine;
+        });
+        handleInterruptSignal(kernel);
+        Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "callisto-shutdown"));
+        kernel.start();
+        kernel.awaitShutdown();
+        Thread closer = new Thread(kernel::close, "callisto-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(900);
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** SIGINT interrupts the running cell, as in ipykernel, instead of ending the JVM. */
+    @SuppressWarnings("removal")
+    private static void handleInterruptSignal(Kernel kernel) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interruptRunningCell());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.FINE, "no SIGINT on this platform", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.callisto.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The language side of the kernel, with no sockets: the kernel hands it code and gets typed answers back.
+ * Output written by cells goes to the streams the engine was built with. Positions are UTF-16 indices.
+ * {@link #execute} and the other calls come from one thread at a time; {@link #interrupt} from any thread.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Runs every snippet of a cell in order, stopping at the first failure. */
+    CellOutcome execute(String code, int cellNumber);
+
+    /** Evaluates each expression for execute_request's user_expressions, leaving no declarations behind. */
+    Map<String, CellOutcome> evaluate(Map<String, String> expressions);
+
+    Completion complete(String code, int cursor);
+
+    Inspection inspect(String code, int cursor, int detailLevel);
+
+    Completeness isComplete(String code);
+
+    /** Asks the running cell to stop; returns at once. */
+    void interrupt();
+
+    @Override
+    void close();
+
+    /** What a cell ended with. */
+    sealed interface CellOutcome {
+    }
+
+    /** The cell ran; {@code resultText} is the last expression's value as jshell shows it, or null for none. */
+    record Success(String resultText) implements CellOutcome {
+    }
+
+    /** The cell failed: ename, evalue and the lines of a readable traceback. */
+    record Failure(String ename, String evalue, List<String> traceback) implements CellOutcome {
+    }
+
+    record Completion(List<String> matches, int start, int end) {
+    }
+
+    record Inspection(boolean found, String text) {
+    }
+
+    /** is_complete's answer: status complete, incomplete (with indent), invalid or unknown. */
+    record Completeness(String status, String indent) {
+    }
+}

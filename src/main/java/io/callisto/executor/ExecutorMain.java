@@ -1,0 +1,88 @@
+package io.callisto.executor;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import jdk.jshell.execution.Util;
+
+/**
+ * The executor JVM, where cells run: it connects back to the kernel on a loopback socket with Nagle's
+ * algorithm off (JShell's own agent leaves it on and pays ~200 ms a snippet), then serves JShell's execution
+ * protocol on it. It exits when the kernel goes, however the kernel went: the kernel holds this process's
+ * stdin pipe open, so end of file there means the kernel is gone.
+ */
+public final class ExecutorMain {
+    private ExecutorMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port = Integer.parseInt(args[0]);
+        ignoreInterruptSignal();
+        exitWhenKernelExits();
+
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "callisto-output");
+            thread.setDaemon(true);
+            return thread;
+        });
+        BatchingOutputStream[] streams = new BatchingOutputStream[2];
+        Map<String, Consumer<OutputStream>> outputs = Map.of(
+                "out", raw -> System.setOut(printStream(streams[0] = new BatchingOutputStream(raw, scheduler))),
+                "err", raw -> System.setErr(printStream(streams[1] = new BatchingOutputStream(raw, scheduler))));
+        Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
+        Runnable sendOutput = () -> {
+            for (BatchingOutputStream stream : streams) {
+                try {
+                    stream.sendNow();
+                } catch (IOException e) {
+                    // The kernel has gone; nothing to send to.
+                }
+            }
+        };
+        Util.forwardExecutionControlAndIO(new ExecutorControl(sendOutput), socket.getInputStream(),
+                socket.getOutputStream(), outputs, inputs);
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static PrintStream printStream(OutputStream stream) {
+        return new PrintStream(stream, true, StandardCharsets.UTF_8);
+    }
+
+    /** The kernel handles interrupts; a SIGINT sent to the whole process group must not end this JVM. */
+    @SuppressWarnings("removal")
+    private static void ignoreInterruptSignal() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+        } catch (IllegalArgumentException e) {
+            // No SIGINT on this platform.
+        }
+    }
+
+    private static void exitWhenKernelExits() {
+        InputStream kernelPipe = new FileInputStream(FileDescriptor.in);
+        Thread watcher = new Thread(() -> {
+            try {
+                while (kernelPipe.read() >= 0) {
+                    // The kernel never writes here; only end of file matters.
+                }
+            } catch (IOException e) {
+                // Treated like end of file.
+            }
+            Runtime.getRuntime().halt(0);
+        }, "callisto-kernel-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

@@ -1,0 +1,348 @@
+package io.callisto.kernel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callisto.engine.Engine;
+import io.callisto.protocol.Replies;
+import io.callisto.protocol.Requests;
+import io.callisto.sockets.Channel;
+import io.callisto.sockets.ConnectionInfo;
+import io.callisto.sockets.KernelSockets;
+import io.callisto.wire.Json;
+import io.callisto.wire.MalformedMessageException;
+import io.callisto.wire.Message;
+import io.callisto.wire.MessageFactory;
+import io.callisto.wire.Signer;
+import io.callisto.wire.Timestamps;
+import io.callisto.wire.WireCodec;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The kernel's state machine. Shell requests queue up and run one at a time on the shell thread; control
+ * requests run on the control thread, so an interrupt or shutdown is served while a cell runs. Every request,
+ * whatever its type and however it ends, is wrapped in IOPub busy and idle, with its outputs and reply in
+ * between. A failed execute with stop_on_error aborts the executes already queued behind it, up to a sentinel
+ * queued at the moment of failure.
+ */
+public final class Kernel implements KernelSockets.Inbox {
+    private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
+    private static final Set<String> EXECUTES = Set.of("execute_request");
+    private static final Request STOP_ABORTING = new Request(null, null);
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(Request request) throws Exception;
+    }
+
+    private final KernelSockets sockets;
+    private final WireCodec codec;
+    private final Outbound outbound;
+    private final StreamPublisher streams;
+    private final StdinBridge stdin;
+    private final CompletableFuture<Engine> engine;
+    private final Clock clock;
+    private final String engineId = UUID.randomUUID().toString();
+    private final Map<String, Handler> shellHandlers = new HashMap<>();
+    private final Map<String, Handler> controlHandlers = new HashMap<>();
+    private final BlockingQueue<Request> shellQueue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Request> controlQueue = new LinkedBlockingQueue<>();
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private volatile boolean aborting;
+    private volatile boolean shutdownAnswered;
+    private int executionCount;
+
+    /**
+     * @param engineFactory builds the engine from the cells' stdout, stderr and stdin; it runs in the
+     *                      background so that kernel_info is answered while JShell and the executor start
+     */
+    public Kernel(ConnectionInfo connection, Clock clock, Function<Streams, Engine> engineFactory) {
+        this.clock = clock;
+        this.codec = new WireCodec(Signer.of(connection.signatureScheme(), connection.key()));
+        this.sockets = new KernelSockets(connection, this);
+        this.outbound = new Outbound(sockets, codec, new MessageFactory(clock));
+        this.streams = new StreamPublisher(outbound);
+        this.stdin = new StdinBridge(outbound, streams);
+        Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), stdin);
+        this.engine = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                engine.complete(engineFactory.apply(cellStreams));
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, "the execution engine could not start", e);
+                engine.completeExceptionally(e);
+            }
+        }, "callisto-engine-start");
+        starter.setDaemon(true);
+        starter.start();
+
+        shellHandlers.put("kernel_info_request", this::kernelInfo);
+        shellHandlers.put("execute_request", this::execute);
+        shellHandlers.put("complete_request", this::complete);
+        shellHandlers.put("inspect_request", this::inspect);
+        shellHandlers.put("is_complete_request", this::isComplete);
+        shellHandlers.put("history_request", this::history);
+        shellHandlers.put("comm_info_request", this::commInfo);
+        shellHandlers.put("comm_open", this::commOpen);
+        shellHandlers.put("comm_msg", request -> LOG.fine("comm_msg for a comm that does not exist"));
+        shellHandlers.put("comm_close", request -> LOG.fine("comm_close for a comm that does not exist"));
+        shellHandlers.put("shutdown_request", this::shutdown);
+
+        // Control takes every shell type but execute (ipykernel's control_msg_types), plus its own.
+        shellHandlers.forEach((type, handler) -> {
+            if (!EXECUTES.contains(type)) {
+                controlHandlers.put(type, handler);
+            }
+        });
+        controlHandlers.put("interrupt_request", this::interrupt);
+    }
+
+    /** What cells read and write: handed to the engine when it is built. */
+    public record Streams(java.io.OutputStream stdout, java.io.OutputStream stderr, java.io.InputStream stdin) {
+    }
+
+    public void start() {
+        sockets.start();
+        outbound.publish("status", null, new Replies.Status("starting"));
+        startWorker("callisto-shell", shellQueue, shellHandlers);
+        startWorker("callisto-control", controlQueue, controlHandlers);
+        LOG.info("Callisto kernel started, session " + outbound.factory().session());
+    }
+
+    /** Blocks until a shutdown_request has been answered. */
+    public void awaitShutdown() throws InterruptedException {
+        shutdown.await();
+    }
+
+    /** Stops the engine (and its executor JVM) and closes the sockets after what is queued has gone out. */
+    public void close() {
+        streams.close();
+        sockets.close();
+        engine.thenAccept(Engine::close);
+    }
+
+    /** Stops the running cell; for interrupt_request and SIGINT. */
+    public void interruptRunningCell() {
+        stdin.interrupt();
+        engine.thenAccept(Engine::interrupt);
+    }
+
+    // ---- receiving (I/O thread) ----
+
+    @Override
+    public void received(Channel channel, List<byte[]> frames) {
+        Message message;
+        try {
+            message = codec.decode(frames);
+        } catch (MalformedMessageException e) {
+            LOG.warning("dropped a message on " + channel + ": " + e.getMessage());
+            return;
+        }
+        switch (channel) {
+            case SHELL -> shellQueue.add(new Request(channel, message));
+            case CONTROL -> controlQueue.add(new Request(channel, message));
+            case STDIN -> {
+                if ("input_reply".equals(message.msgType())) {
+                    stdin.received(message);
+                } else {
+                    LOG.warning("ignored a " + message.msgType() + " on the stdin channel");
+                }
+            }
+            default -> LOG.warning("ignored a message on " + channel);
+        }
+    }
+
+    // ---- the state machine (shell and control threads) ----
+
+    private void startWorker(String name, BlockingQueue<Request> queue, Map<String, Handler> handlers) {
+        Thread worker = new Thread(() -> {
+            while (true) {
+                Request request;
+                try {
+                    request = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (request == STOP_ABORTING) {
+                    aborting = false;
+                } else {
+                    dispatch(request, handlers);
+                }
+            }
+        }, name);
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void dispatch(Request request, Map<String, Handler> handlers) {
+        String started = Timestamps.now(clock);
+        outbound.publish("status", request.message(), new Replies.Status("busy"));
+        try {
+            Handler handler = handlers.get(request.msgType());
+            if (request.channel() == Channel.SHELL && aborting && EXECUTES.contains(request.msgType())) {
+                abort(request, started);
+            } else if (handler == null) {
+                LOG.warning("unknown message type " + request.msgType() + " on " + request.channel());
+            } else {
+                handler.handle(request);
+            }
+        } catch (Exception | Error e) {
+            LOG.log(Level.SEVERE, "failed to handle a " + request.msgType(), e);
+            outbound.reply(request, request.replyType(),
+                    new Replies.ErrorReply("KernelError", "Callisto failed to handle " + request.msgType() + ": " + e), null);
+        } finally {
+            streams.flush();
+            outbound.publish("status", request.message(), new Replies.Status("idle"));
+            if (shutdownAnswered) {
+                shutdown.countDown();
+            }
+        }
+    }
+
+    private Engine engine() {
+        return engine.join();
+    }
+
+    private void kernelInfo(Request request) {
+        outbound.reply(request, "kernel_info_reply", KernelInfo.reply(), null);
+    }
+
+    private void execute(Request request) {
+        String started = Timestamps.now(clock);
+        Requests.ExecuteRequest execute = Json.fromObject(request.message().content(), Requests.ExecuteRequest.class);
+        if (execute.storesHistory()) {
+            executionCount++;
+        }
+        int count = executionCount;
+        if (!execute.isSilent()) {
+            outbound.publish("execute_input", request.message(), new Replies.ExecuteInput(execute.source(), count));
+        }
+        streams.attachTo(request.message(), execute.isSilent());
+        stdin.attachTo(request.message(), execute.stdinAllowed());
+        Engine.CellOutcome outcome;
+        Map<String, Object> userExpressions = new LinkedHashMap<>();
+        try {
+            Engine cells = engine();
+            outcome = cells.execute(execute.source(), count);
+            if (outcome instanceof Engine.Success) {
+                cells.evaluate(execute.userExpressions()).forEach((name, value) -> userExpressions.put(name, userExpression(value)));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "the engine failed", e);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            outcome = new Engine.Failure("KernelError", "Callisto could not run the cell: " + cause.getMessage(), List.of(String.valueOf(cause)));
+        } finally {
+            stdin.detach();
+        }
+        streams.flush();
+        if (outcome instanceof Engine.Success success) {
+            if (success.resultText() != null && !execute.isSilent()) {
+                outbound.publish("execute_result", request.message(),
+                        new Replies.ExecuteResult(count, Map.of("text/plain", success.resultText()), Map.of()));
+            }
+            outbound.reply(request, "execute_reply", new Replies.ExecuteOk(count, userExpressions), replyMetadata(started, "ok"));
+        } else {
+            Engine.Failure failure = (Engine.Failure) outcome;
+            if (!execute.isSilent()) {
+                outbound.publish("error", request.message(),
+                        new Replies.ExecuteError(null, null, failure.ename(), failure.evalue(), failure.traceback()));
+            }
+            outbound.reply(request, "execute_reply",
+                    new Replies.ExecuteError("error", count, failure.ename(), failure.evalue(), failure.traceback()),
+                    replyMetadata(started, "error"));
+            if (!execute.isSilent() && execute.stopsOnError()) {
+                aborting = true;
+                shellQueue.add(STOP_ABORTING);
+            }
+        }
+    }
+
+    private static Map<String, Object> userExpression(Engine.CellOutcome outcome) {
+        if (outcome instanceof Engine.Success success) {
+            return Map.of("status", "ok",
+                    "data", Map.of("text/plain", success.resultText() == null ? "" : success.resultText()),
+                    "metadata", Map.of());
+        }
+        Engine.Failure failure = (Engine.Failure) outcome;
+        return Map.of("status", "error", "ename", failure.ename(), "evalue", failure.evalue(), "traceback", failure.traceback());
+    }
+
+    private void abort(Request request, String started) {
+        outbound.reply(request, "execute_reply", new Replies.ExecuteAborted(executionCount), replyMetadata(started, "aborted"));
+    }
+
+    /** execute_reply metadata as ipykernel sends it; JupyterLab's recordTiming reads {@code started}. */
+    private ObjectNode replyMetadata(String started, String status) {
+        ObjectNode metadata = Json.object();
+        metadata.put("started", started);
+        metadata.put("dependencies_met", true);
+        metadata.put("engine", engineId);
+        metadata.put("status", status);
+        return metadata;
+    }
+
+    private void complete(Request request) {
+        Requests.CompleteRequest complete = Json.fromObject(request.message().content(), Requests.CompleteRequest.class);
+        String code = complete.code() == null ? "" : complete.code();
+        int cursor = CodePoints.toUtf16(code, complete.cursorPos() == null ? code.codePointCount(0, code.length()) : complete.cursorPos());
+        Engine.Completion completion = engine().complete(code, cursor);
+        outbound.reply(request, "complete_reply", new Replies.CompleteReply("ok", completion.matches(),
+                CodePoints.fromUtf16(code, completion.start()), CodePoints.fromUtf16(code, completion.end()), Map.of()), null);
+    }
+
+    private void inspect(Request request) {
+        Requests.InspectRequest inspect = Json.fromObject(request.message().content(), Requests.InspectRequest.class);
+        String code = inspect.code() == null ? "" : inspect.code();
+        int cursor = CodePoints.toUtf16(code, inspect.cursorPos() == null ? code.codePointCount(0, code.length()) : inspect.cursorPos());
+        Engine.Inspection inspection = engine().inspect(code, cursor, inspect.detailLevel() == null ? 0 : inspect.detailLevel());
+        Map<String, Object> data = inspection.found() ? Map.of("text/plain", inspection.text()) : Map.of();
+        outbound.reply(request, "inspect_reply", new Replies.InspectReply("ok", inspection.found(), data, Map.of()), null);
+    }
+
+    private void isComplete(Request request) {
+        Requests.IsCompleteRequest check = Json.fromObject(request.message().content(), Requests.IsCompleteRequest.class);
+        Engine.Completeness completeness = engine().isComplete(check.code() == null ? "" : check.code());
+        outbound.reply(request, "is_complete_reply", new Replies.IsCompleteReply(completeness.status(), completeness.indent()), null);
+    }
+
+    private void history(Request request) {
+        ObjectNode content = Json.object();
+        content.put("status", "ok");
+        content.putArray("history");
+        outbound.reply(request, "history_reply", content, null);
+    }
+
+    private void commInfo(Request request) {
+        outbound.reply(request, "comm_info_reply", new Replies.CommInfoReply("ok", Map.of()), null);
+    }
+
+    private void commOpen(Request request) {
+        Requests.CommOpen open = Json.fromObject(request.message().content(), Requests.CommOpen.class);
+        LOG.info("no comm target '" + open.targetName() + "': closing comm " + open.commId());
+        outbound.publish("comm_close", request.message(), new Replies.CommClose(open.commId(), Map.of()));
+    }
+
+    private void interrupt(Request request) {
+        interruptRunningCell();
+        outbound.reply(request, "interrupt_reply", new Replies.InterruptReply("ok"), null);
+    }
+
+    private void shutdown(Request request) {
+        Requests.ShutdownRequest shutdownRequest = Json.fromObject(request.message().content(), Requests.ShutdownRequest.class);
+        Replies.ShutdownReply reply = new Replies.ShutdownReply("ok", shutdownRequest.restarts());
+        outbound.reply(request, "shutdown_reply", reply, null);
+        outbound.publish("shutdown_reply", request.message(), reply);
+        shutdownAnswered = true;
+    }
+}

@@ -1,0 +1,51 @@
+package io.callisto.kernel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callisto.sockets.Channel;
+import io.callisto.sockets.KernelSockets;
+import io.callisto.wire.Json;
+import io.callisto.wire.Message;
+import io.callisto.wire.MessageFactory;
+import io.callisto.wire.WireCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Builds, signs and queues the kernel's outgoing messages: replies to a request, and IOPub broadcasts. */
+final class Outbound {
+    private final KernelSockets sockets;
+    private final WireCodec codec;
+    private final MessageFactory factory;
+
+    Outbound(KernelSockets sockets, WireCodec codec, MessageFactory factory) {
+        this.sockets = sockets;
+        this.codec = codec;
+        this.factory = factory;
+    }
+
+    MessageFactory factory() {
+        return factory;
+    }
+
+    /** A reply on the request's own channel, routed back to its sender. */
+    void reply(Request request, String msgType, Object content, ObjectNode metadata) {
+        Message message = factory.create(msgType, request.message(), request.message().identities(), metadata, asObject(content));
+        sockets.send(request.channel(), codec.encode(message));
+    }
+
+    /** A message on the stdin channel to the client that sent {@code parent} on shell. */
+    void stdin(Message parent, String msgType, Object content) {
+        Message message = factory.create(msgType, parent, parent.identities(), null, asObject(content));
+        sockets.send(Channel.STDIN, codec.encode(message));
+    }
+
+    /** An IOPub broadcast; the topic frame reads kernel.&lt;session&gt;.&lt;msg_type&gt; as ipykernel's does. */
+    void publish(String msgType, Message parent, Object content) {
+        byte[] topic = ("kernel." + factory.session() + "." + msgType).getBytes(StandardCharsets.UTF_8);
+        Message message = factory.create(msgType, parent, List.of(topic), null, asObject(content));
+        sockets.send(Channel.IOPUB, codec.encode(message));
+    }
+
+    private static ObjectNode asObject(Object content) {
+        return content instanceof ObjectNode node ? node : Json.toObject(content);
+    }
+}

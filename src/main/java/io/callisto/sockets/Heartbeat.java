@@ -1,0 +1,40 @@
+package io.callisto.sockets;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import zmq.ZError;
+
+/** Echoes every heartbeat ping back unchanged, on a thread of its own so a busy kernel still answers. */
+final class Heartbeat implements Runnable {
+    private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
+
+    private final ZMQ.Socket socket;
+
+    Heartbeat(ZMQ.Context context, String endpoint) {
+        socket = context.socket(SocketType.REP);
+        socket.setLinger(0);
+        socket.bind(endpoint);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                byte[] ping = socket.recv(0);
+                if (ping == null) {
+                    break;
+                }
+                socket.send(ping, 0);
+            }
+        } catch (ZMQException e) {
+            if (e.getErrorCode() != ZError.ETERM) {
+                LOG.log(Level.WARNING, "heartbeat stopped", e);
+            }
+        } finally {
+            socket.close();
+        }
+    }
+}

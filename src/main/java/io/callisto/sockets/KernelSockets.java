@@ -1,0 +1,201 @@
+package io.callisto.sockets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * Owns the kernel's ZeroMQ sockets. ZeroMQ sockets are not thread-safe, so one I/O thread does every
+ * receive and send on shell, control, stdin and iopub; other threads hand it frames with {@link #send}, which
+ * wakes it through a pipe. The I/O thread blocks in poll with no timeout, so an idle kernel uses no CPU.
+ * The heartbeat echoes on its own thread.
+ */
+public final class KernelSockets implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(KernelSockets.class.getName());
+    private static final int LINGER_MS = 1000;
+
+    /** Receives every multipart message that arrives on shell, control or stdin, on the I/O thread. */
+    public interface Inbox {
+        void received(Channel channel, List<byte[]> frames);
+    }
+
+    private record Outgoing(Channel channel, List<byte[]> frames) {
+    }
+
+    private final ConnectionInfo connection;
+    private final Inbox inbox;
+    private final ZMQ.Context context = ZMQ.context(1);
+    private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
+    private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+    private final Pipe wakeup;
+    private final CountDownLatch ioStopped = new CountDownLatch(1);
+    private volatile boolean closing;
+    private Thread ioThread;
+    private Thread heartbeatThread;
+
+    public KernelSockets(ConnectionInfo connection, Inbox inbox) {
+        this.connection = connection;
+        this.inbox = inbox;
+        try {
+            wakeup = Pipe.open();
+            wakeup.source().configureBlocking(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the I/O thread's wake-up pipe", e);
+        }
+    }
+
+    /** Binds every socket to the connection file's transport, ip and ports, then starts the threads. */
+    public void start() {
+        sockets.put(Channel.SHELL, bind(SocketType.ROUTER, connection.shellPort()));
+        sockets.put(Channel.CONTROL, bind(SocketType.ROUTER, connection.controlPort()));
+        sockets.put(Channel.STDIN, bind(SocketType.ROUTER, connection.stdinPort()));
+        sockets.put(Channel.IOPUB, bind(SocketType.PUB, connection.iopubPort()));
+        Heartbeat heartbeat = new Heartbeat(context, connection.endpoint(connection.hbPort()));
+        heartbeatThread = new Thread(heartbeat, "callisto-heartbeat");
+        heartbeatThread.setDaemon(true);
+        heartbeatThread.start();
+        ioThread = new Thread(this::ioLoop, "callisto-io");
+        ioThread.setDaemon(true);
+        ioThread.start();
+    }
+
+    private ZMQ.Socket bind(SocketType type, int port) {
+        ZMQ.Socket socket = context.socket(type);
+        socket.setLinger(LINGER_MS);
+        if (type == SocketType.ROUTER) {
+            // Large cells and many clients: never drop a reply because a peer is slow to read.
+            socket.setRouterMandatory(false);
+        }
+        socket.bind(connection.endpoint(port));
+        return socket;
+    }
+
+    /** Queues frames for the I/O thread to send; safe from any thread. Dropped once closing. */
+    public void send(Channel channel, List<byte[]> frames) {
+        if (closing) {
+            LOG.fine(() -> "not sent, sockets closing: a " + channel + " message");
+            return;
+        }
+        outbox.add(new Outgoing(channel, frames));
+        wake();
+    }
+
+    private void wake() {
+        try {
+            wakeup.sink().write(ByteBuffer.wrap(new byte[] {1}));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "wake-up pipe closed", e);
+        }
+    }
+
+    private void ioLoop() {
+        ZMQ.Poller poller = context.poller(4);
+        List<Channel> polled = List.of(Channel.SHELL, Channel.CONTROL, Channel.STDIN);
+        for (Channel channel : polled) {
+            poller.register(sockets.get(channel), ZMQ.Poller.POLLIN);
+        }
+        int wakeIndex = poller.register(wakeup.source(), ZMQ.Poller.POLLIN);
+        ByteBuffer drain = ByteBuffer.allocate(256);
+        try {
+            while (true) {
+                poller.poll(-1);
+                for (int i = 0; i < polled.size(); i++) {
+                    if (poller.pollin(i)) {
+                        receiveAll(polled.get(i));
+                    }
+                }
+                if (poller.pollin(wakeIndex)) {
+                    do {
+                        drain.clear();
+                    } while (wakeup.source().read(drain) > 0);
+                }
+                sendQueued();
+                if (closing) {
+                    break;
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            if (!closing) {
+                LOG.log(Level.SEVERE, "the I/O thread failed", e);
+            }
+        } finally {
+            poller.close();
+            sockets.values().forEach(ZMQ.Socket::close);
+            ioStopped.countDown();
+        }
+    }
+
+    private void receiveAll(Channel channel) {
+        ZMQ.Socket socket = sockets.get(channel);
+        while (true) {
+            byte[] first = socket.recv(ZMQ.DONTWAIT);
+            if (first == null) {
+                return;
+            }
+            List<byte[]> frames = new ArrayList<>(8);
+            frames.add(first);
+            while (socket.hasReceiveMore()) {
+                frames.add(socket.recv(0));
+            }
+            try {
+                inbox.received(channel, frames);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "a received " + channel + " message could not be handed over", e);
+            }
+        }
+    }
+
+    private void sendQueued() {
+        Outgoing next;
+        while ((next = outbox.poll()) != null) {
+            ZMQ.Socket socket = sockets.get(next.channel());
+            // On iopub the first frame is the topic, which the kernel layer puts where identities go.
+            List<byte[]> frames = next.frames();
+            for (int i = 0; i < frames.size(); i++) {
+                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+            }
+        }
+    }
+
+    /** Sends what is already queued, closes the sockets (lingering up to a second) and stops the threads. */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        wake();
+        try {
+            if (ioThread != null && !ioStopped.await(2, TimeUnit.SECONDS)) {
+                LOG.warning("the I/O thread did not stop within 2 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Thread terminator = new Thread(context::term, "callisto-zmq-term");
+        terminator.setDaemon(true);
+        terminator.start();
+        try {
+            terminator.join(LINGER_MS + 500);
+            wakeup.sink().close();
+            wakeup.source().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the wake-up pipe", e);
+        }
+    }
+}
