@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * Logging to stderr, where Jupyter shows a kernel's log, one line a record. The level comes from
- * CALLISTO_LOG_LEVEL: error, warning, info (the default), debug or trace.
+ * CALLISTO_LOG_LEVEL: error, warning (the default), info, debug or trace.
  */
 public final class Logs {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -50,7 +50,7 @@ public final class Logs {
 
     static Level parse(String name) {
         if (name == null || name.isBlank()) {
-            return Level.INFO;
+            return Level.WARNING;
         }
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "error", "severe" -> Level.SEVERE;

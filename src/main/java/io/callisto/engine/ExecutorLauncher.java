@@ -1,8 +1,9 @@
 package io.callisto.engine;
 
 import io.callisto.executor.ExecutorMain;
+import io.callisto.executor.StdinProtocol;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,10 +27,12 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     private static final int CONNECT_TIMEOUT_MS = 60_000;
 
     private final EngineConfig config;
+    private final InputSource input;
     private volatile Process process;
 
-    ExecutorLauncher(EngineConfig config) {
+    ExecutorLauncher(EngineConfig config, InputSource input) {
         this.config = config;
+        this.input = input;
     }
 
     @Override
@@ -61,20 +64,36 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             process = started;
             // An executor that dies before it connects (a bad JVM option) must not leave accept() waiting.
             started.onExit().thenRun(() -> closeQuietly(listener));
-            Socket socket;
+            Socket commands = null;
+            Socket answers = null;
             try {
-                socket = listener.accept();
+                for (int i = 0; i < 2; i++) {
+                    Socket socket = listener.accept();
+                    socket.setTcpNoDelay(true);
+                    int role = socket.getInputStream().read();
+                    if (role == StdinProtocol.COMMAND_SOCKET) {
+                        commands = socket;
+                    } else if (role == StdinProtocol.ANSWER_SOCKET) {
+                        answers = socket;
+                    } else {
+                        socket.close();
+                        throw new IOException("an unexpected connection reached the executor's port");
+                    }
+                }
             } catch (SocketException e) {
                 throw new IOException("the executor JVM exited with code " + exitCode(started)
                         + " before it connected; check CALLISTO_JVM_OPTS (" + config.executorOptions() + ")", e);
             }
-            socket.setTcpNoDelay(true);
-            InputStream fromExecutor = socket.getInputStream();
-            OutputStream toExecutor = socket.getOutputStream();
-            return Util.remoteInputOutput(fromExecutor, toExecutor,
-                    Map.of("out", env.userOut(), "err", env.userErr()),
-                    Map.of("in", env.userIn()),
-                    (commandIn, commandOut) -> new ExecutorConnection(commandOut, commandIn, started, socket));
+            if (commands == null || answers == null) {
+                throw new IOException("the executor connected twice for the same purpose");
+            }
+            Socket commandSocket = commands;
+            OutputStream toExecutor = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
+            return Util.remoteInputOutput(commands.getInputStream(), toExecutor,
+                    Map.of("out", env.userOut(), "err", env.userErr(),
+                            StdinProtocol.REQUEST_STREAM, new StdinService(input, answers, started)),
+                    Map.of(),
+                    (commandIn, commandOut) -> new ExecutorConnection(commandOut, commandIn, started, commandSocket));
         }
     }
 

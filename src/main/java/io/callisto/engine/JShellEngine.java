@@ -1,6 +1,5 @@
 package io.callisto.engine;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ public final class JShellEngine implements Engine {
     private final EngineConfig config;
     private final PrintStream out;
     private final PrintStream err;
-    private final InputStream in;
+    private final InputSource input;
     private final Tracebacks tracebacks = new Tracebacks();
     private final AtomicInteger tempNames = new AtomicInteger();
     private final Object shellLock = new Object();
@@ -49,11 +48,11 @@ public final class JShellEngine implements Engine {
     private ExecutorLauncher launcher;
     private volatile boolean executorAlive;
 
-    public JShellEngine(EngineConfig config, OutputStream out, OutputStream err, InputStream in) {
+    public JShellEngine(EngineConfig config, OutputStream out, OutputStream err, InputSource input) {
         this.config = config;
         this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         this.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-        this.in = in;
+        this.input = input;
         synchronized (shellLock) {
             shell = startShell();
         }
@@ -61,7 +60,7 @@ public final class JShellEngine implements Engine {
 
     private JShell startShell() {
         long started = System.nanoTime();
-        launcher = new ExecutorLauncher(config);
+        launcher = new ExecutorLauncher(config, input);
         List<String> vmOptions = new ArrayList<>(config.executorOptions());
         if (config.compilerOptions().contains("--enable-preview") && !vmOptions.contains("--enable-preview")) {
             vmOptions.add("--enable-preview");
@@ -69,7 +68,6 @@ public final class JShellEngine implements Engine {
         JShell created = JShell.builder()
                 .out(out)
                 .err(err)
-                .in(in)
                 .executionEngine(launcher, Map.of())
                 .remoteVMOptions(vmOptions.toArray(String[]::new))
                 .compilerOptions(config.compilerOptions().toArray(String[]::new))

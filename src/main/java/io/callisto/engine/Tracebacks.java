@@ -25,7 +25,15 @@ final class Tracebacks {
     record Origin(int cellNumber, int firstLine) {
     }
 
+    private static final java.util.regex.Pattern WRAPPER_PREFIX =
+            java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*[.$]");
+
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+
+    /** "REPL.$JShell$17.o" reads "o" and "REPL.$JShell$12$Point" reads "Point", as the user wrote them. */
+    static String withoutWrappers(String text) {
+        return text == null ? null : WRAPPER_PREFIX.matcher(text).replaceAll("");
+    }
 
     void remember(String snippetId, int cellNumber, int firstLine) {
         origins.put(snippetId, new Origin(cellNumber, firstLine));
@@ -84,16 +92,17 @@ final class Tracebacks {
             return new Engine.Failure("UnresolvedReference", evalue, List.of(RED + "UnresolvedReference" + RESET + ": " + evalue));
         }
         EvalException eval = (EvalException) exception;
-        String ename = eval.getExceptionClassName();
-        String evalue = eval.getMessage() == null ? "" : eval.getMessage();
+        String ename = withoutWrappers(eval.getExceptionClassName());
+        String evalue = eval.getMessage() == null ? "" : withoutWrappers(eval.getMessage());
         List<String> lines = new ArrayList<>();
         appendThrowable(lines, eval, "");
         return new Engine.Failure(ename, evalue, lines);
     }
 
     private void appendThrowable(List<String> lines, Throwable throwable, String prefix) {
-        String className = throwable instanceof EvalException eval ? eval.getExceptionClassName() : throwable.getClass().getName();
-        String message = throwable.getMessage();
+        String className = withoutWrappers(throwable instanceof EvalException eval
+                ? eval.getExceptionClassName() : throwable.getClass().getName());
+        String message = withoutWrappers(throwable.getMessage());
         lines.add(prefix + RED + className + RESET + (message == null ? "" : ": " + message));
         for (StackTraceElement frame : userFrames(throwable.getStackTrace())) {
             lines.add("    at " + describe(frame));

@@ -1,5 +1,6 @@
 package io.callisto.executor;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -30,18 +31,14 @@ public final class ExecutorMain {
         ignoreInterruptSignal();
         exitWhenKernelExits();
 
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setTcpNoDelay(true);
+        Socket commands = connect(port, StdinProtocol.COMMAND_SOCKET);
+        Socket answers = connect(port, StdinProtocol.ANSWER_SOCKET);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "callisto-output");
             thread.setDaemon(true);
             return thread;
         });
         BatchingOutputStream[] streams = new BatchingOutputStream[2];
-        Map<String, Consumer<OutputStream>> outputs = Map.of(
-                "out", raw -> System.setOut(printStream(streams[0] = new BatchingOutputStream(raw, scheduler))),
-                "err", raw -> System.setErr(printStream(streams[1] = new BatchingOutputStream(raw, scheduler))));
-        Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
         Runnable sendOutput = () -> {
             for (BatchingOutputStream stream : streams) {
                 try {
@@ -51,9 +48,31 @@ public final class ExecutorMain {
                 }
             }
         };
-        Util.forwardExecutionControlAndIO(new ExecutorControl(sendOutput), socket.getInputStream(),
-                socket.getOutputStream(), outputs, inputs);
+        Map<String, Consumer<OutputStream>> outputs = Map.of(
+                "out", raw -> System.setOut(printStream(streams[0] = new BatchingOutputStream(raw, scheduler))),
+                "err", raw -> System.setErr(printStream(streams[1] = new BatchingOutputStream(raw, scheduler))),
+                StdinProtocol.REQUEST_STREAM, raw -> System.setIn(new CellInput(raw, inputOf(answers), sendOutput)));
+        // MultiplexingOutputStream writes 127-byte packets and flushes after each write: buffer them into one.
+        OutputStream toKernel = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
+        Util.forwardExecutionControlAndIO(new ExecutorControl(sendOutput), commands.getInputStream(), toKernel,
+                outputs, Map.of());
         Runtime.getRuntime().halt(0);
+    }
+
+    private static Socket connect(int port, byte role) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        socket.getOutputStream().write(role);
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static InputStream inputOf(Socket socket) {
+        try {
+            return socket.getInputStream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static PrintStream printStream(OutputStream stream) {

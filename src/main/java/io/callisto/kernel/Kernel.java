@@ -109,7 +109,7 @@ public final class Kernel implements KernelSockets.Inbox {
     }
 
     /** What cells read and write: handed to the engine when it is built. */
-    public record Streams(java.io.OutputStream stdout, java.io.OutputStream stderr, java.io.InputStream stdin) {
+    public record Streams(java.io.OutputStream stdout, java.io.OutputStream stderr, io.callisto.engine.InputSource stdin) {
     }
 
     public void start() {
@@ -258,13 +258,14 @@ public final class Kernel implements KernelSockets.Inbox {
                 outbound.publish("error", request.message(),
                         new Replies.ExecuteError(null, null, failure.ename(), failure.evalue(), failure.traceback()));
             }
-            outbound.reply(request, "execute_reply",
-                    new Replies.ExecuteError("error", count, failure.ename(), failure.evalue(), failure.traceback()),
-                    replyMetadata(started, "error"));
             if (!execute.isSilent() && execute.stopsOnError()) {
+                // Before the reply: a client that answers the reply with a new execute must not be aborted.
                 aborting = true;
                 shellQueue.add(STOP_ABORTING);
             }
+            outbound.reply(request, "execute_reply",
+                    new Replies.ExecuteError("error", count, failure.ename(), failure.evalue(), failure.traceback()),
+                    replyMetadata(started, "error"));
         }
     }
 

@@ -1,21 +1,21 @@
 package io.callisto.kernel;
 
+import io.callisto.engine.InputSource;
 import io.callisto.protocol.Replies;
 import io.callisto.wire.Message;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * System.in for cells: a read with nothing buffered sends an input_request on the stdin channel to the
- * client that sent the running execute_request and waits for its input_reply. A client that set
- * allow_stdin false (nbclient, papermill) gets an IOException at once instead of a hang. "\u0004" reads as
- * end of input. JShell calls {@link #read} from its own I/O thread, one byte at a time.
+ * Answers a cell's stdin reads: sends an input_request on the stdin channel to the client that sent the
+ * running execute_request and waits for its input_reply. A client that set allow_stdin false (nbclient,
+ * papermill) gets a clear refusal at once instead of a hang. "\u0004" reads as end of input. Called on the
+ * engine's dedicated stdin thread.
  */
-final class StdinBridge extends InputStream {
+final class StdinBridge implements InputSource {
     private static final Message INTERRUPTED = new Message(null, null, null, null, null, null);
 
     private final Outbound outbound;
@@ -23,9 +23,6 @@ final class StdinBridge extends InputStream {
     private final BlockingQueue<Message> replies = new LinkedBlockingQueue<>();
     private volatile Message request;
     private volatile boolean allowed;
-    private byte[] line = new byte[0];
-    private int position;
-    private Message lineOwner;
 
     StdinBridge(Outbound outbound, StreamPublisher streams) {
         this.outbound = outbound;
@@ -54,21 +51,21 @@ final class StdinBridge extends InputStream {
     }
 
     @Override
-    public synchronized int read() throws IOException {
+    public String readLine(String prompt, boolean password) throws IOException {
         Message current = request;
-        if (position < line.length && lineOwner == current) {
-            return line[position++] & 0xff;
-        }
         if (current == null) {
             throw new IOException("stdin can be read only while a cell runs, not from a background thread");
         }
         if (!allowed) {
-            throw new IOException("stdin is not available: this client does not answer input requests"
-                    + " (allow_stdin is false, as in nbclient and papermill)");
+            // Scanner swallows the IOException and says only "No line found": tell the user why here too.
+            String why = "stdin is not available: this client does not answer input requests"
+                    + " (allow_stdin is false, as in nbclient and papermill)";
+            streams.stream("stderr").write((why + "\n").getBytes(StandardCharsets.UTF_8));
+            throw new IOException(why);
         }
         streams.flush();
         replies.clear();
-        outbound.stdin(current, "input_request", new Replies.InputRequest("", false));
+        outbound.stdin(current, "input_request", new Replies.InputRequest(prompt, password));
         Message reply;
         try {
             reply = replies.take();
@@ -80,12 +77,6 @@ final class StdinBridge extends InputStream {
             throw new InterruptedIOException("interrupted while waiting for input");
         }
         String value = reply.content().path("value").asText("");
-        if (value.equals("\u0004")) {
-            return -1;
-        }
-        line = (value + "\n").getBytes(StandardCharsets.UTF_8);
-        position = 0;
-        lineOwner = current;
-        return line[position++] & 0xff;
+        return value.equals("\u0004") ? null : value;
     }
 }
