@@ -35,6 +35,9 @@ public final class Installer {
             "--startup-file", "CALLISTO_STARTUP_FILE",
             "--log-level", "CALLISTO_LOG_LEVEL");
 
+    private static final java.util.Set<String> VALUE_FLAGS =
+            java.util.Set.of("--prefix", "--name", "--display-name", "--java");
+
     private Installer() {
     }
 
@@ -142,6 +145,9 @@ public final class Installer {
                 String arg = args[i];
                 String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 boolean takesValue = !flag.equals("--user") && !flag.equals("--sys-prefix");
+                if (takesValue && !VALUE_FLAGS.contains(flag) && !ENV_FLAGS.containsKey(flag)) {
+                    throw new IllegalArgumentException("unknown option " + flag + "; see ./kernel --help");
+                }
                 String value = null;
                 if (takesValue) {
                     if (arg.contains("=")) {
@@ -159,13 +165,7 @@ public final class Installer {
                     case "--name" -> name = value;
                     case "--display-name" -> displayName = value;
                     case "--java" -> javaHome = Path.of(value);
-                    default -> {
-                        String variable = ENV_FLAGS.get(flag);
-                        if (variable == null) {
-                            throw new IllegalArgumentException("unknown option " + flag + "; see ./kernel --help");
-                        }
-                        env.put(variable, value);
-                    }
+                    default -> env.put(ENV_FLAGS.get(flag), value);
                 }
             }
             if (!name.matches("[A-Za-z0-9._-]+")) {
