@@ -16,7 +16,9 @@ final class JupyterPaths {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        Path home = Path.of(System.getProperty("user.home"));
+        // Python's expanduser reads HOME first; Java's user.home ignores it.
+        String homeVariable = env.get("HOME");
+        Path home = Path.of(homeVariable != null && !homeVariable.isBlank() ? homeVariable : System.getProperty("user.home"));
         String os = System.getProperty("os.name", "").toLowerCase();
         if (os.startsWith("mac")) {
             return home.resolve("Library").resolve("Jupyter");

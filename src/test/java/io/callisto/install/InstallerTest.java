@@ -123,6 +123,7 @@ class InstallerTest {
         if (System.getProperty("os.name").toLowerCase().startsWith("linux")) {
             assertEquals(Path.of("/xdg/jupyter"), JupyterPaths.userDataDir(java.util.Map.of("XDG_DATA_HOME", "/xdg")));
             assertEquals(Path.of(System.getProperty("user.home"), ".local/share/jupyter"), JupyterPaths.userDataDir(java.util.Map.of()));
+            assertEquals(Path.of("/home/someone/.local/share/jupyter"), JupyterPaths.userDataDir(java.util.Map.of("HOME", "/home/someone")));
         }
     }
 }
