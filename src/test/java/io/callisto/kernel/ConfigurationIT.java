@@ -45,7 +45,6 @@ class ConfigurationIT {
                 "CALLISTO_COMPILER_OPTS", "-parameters");
         try (KernelProcess kernel = KernelProcess.start(dir, "hmac-sha512", UUID.randomUUID().toString(), env);
              KernelClient client = kernel.client()) {
-            client.awaitReady();
             assertEquals("42", result(client, "fromStartup + 1"));
             assertEquals("\"file\"", result(client, "fromFile()"));
             assertEquals("\"hi from the classpath\"", result(client, "probe.Greeter.hi()"));
@@ -61,7 +60,6 @@ class ConfigurationIT {
     @Test
     void sigintDoesNotEndTheKernel() throws Exception {
         try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
-            client.awaitReady();
             assertEquals("2", result(client, "1 + 1"));
             new ProcessBuilder("kill", "-INT", Long.toString(kernel.process.pid())).start().waitFor();
             assertEquals("3", result(client, "1 + 2"));

@@ -32,7 +32,6 @@ class ShutdownIT {
 
     private void assertShutsDown(boolean onShell) throws Exception {
         try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
-            client.awaitReady();
             client.awaitReply(client.execute("1"));
             List<ProcessHandle> executors = kernel.process.descendants().toList();
             assertTrue(!executors.isEmpty(), "the executor JVM runs as a child of the kernel");

@@ -166,8 +166,19 @@ public final class KernelClient implements AutoCloseable {
         return message.parentHeader().path("msg_id").asText().equals(request.msgId());
     }
 
-    /** Waits until iopub delivers (the kernel's starting status, or a reply to a kernel_info probe). */
+    /**
+     * Waits until the iopub subscription is live, as jupyter_client's wait_for_ready does: kernel_info
+     * probes until one's status arrives on iopub. PUB drops what it sends before a subscriber has joined.
+     * Forgets what the probes brought, so tests see only their own traffic.
+     */
     public void awaitReady() {
+        awaitProbeOnIopub();
+        drain();
+        iopubMessages.clear();
+        shellReplies.clear();
+    }
+
+    private void awaitProbeOnIopub() {
         Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
             Message probe = send(shell, request("kernel_info_request", Json.object()));
             try {

@@ -72,8 +72,11 @@ public final class KernelProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** A client whose iopub subscription is already live. */
     public KernelClient client() {
-        return new KernelClient(connection);
+        KernelClient client = new KernelClient(connection);
+        client.awaitReady();
+        return client;
     }
 
     private static int freePort() throws IOException {
