@@ -41,6 +41,7 @@ public final class Main {
         Kernel kernel = new Kernel(connection, Clock.systemUTC(), streams -> {
             JShellEngine engine = new JShellEngine(config, streams.stdout(), streams.stderr(), streams.stdin());
             engine.runStartupCode();
+            engine.keepWarmSpare();
             return engine;
         });
         handleInterruptSignal(kernel);

@@ -1,5 +1,15 @@
 package io.callisto.engine;
 
+import com.sun.jdi.BooleanValue;
+import com.sun.jdi.Field;
+import com.sun.jdi.IncompatibleThreadStateException;
+import com.sun.jdi.InvalidTypeException;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VMDisconnectedException;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.ClassNotLoadedException;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
@@ -7,20 +17,122 @@ import java.net.Socket;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.StreamingExecutionControl;
 
-/** The kernel's end of JShell's execution protocol; closing it ends the executor JVM. */
+/**
+ * The kernel's end of JShell's execution protocol with one executor JVM. Stopping a running cell goes
+ * through the debugger connection: the command socket is busy waiting for the snippet's result.
+ * Closing it ends the executor JVM.
+ */
 final class ExecutorConnection extends StreamingExecutionControl {
+    /** The executor-side class whose invoke frame marks the thread running a cell, and its fields. */
+    private static final String CONTROL_CLASS = "io.callisto.executor.ExecutorControl";
+
     private final Process process;
     private final Socket socket;
+    private final VirtualMachine vm;
+    private final Object stopLock = new Object();
+    private boolean userCodeRunning;
+    /** A stop asked for while no snippet ran (it was compiling): the cell's next snippet does not start. */
+    private boolean stopPending;
+    private volatile boolean stopped;
 
-    ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket) {
+    ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket, VirtualMachine vm) {
         super(out, in);
         this.process = process;
         this.socket = socket;
+        this.vm = vm;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** A new cell starts: a stop asked for before it does not apply to it. */
+    void clearPendingStop() {
+        synchronized (stopLock) {
+            stopPending = false;
+        }
+    }
+
+    /** True once after a snippet ended because it was stopped; JShell itself reports such a snippet as fine. */
+    boolean takeStopped() {
+        boolean was = stopped;
+        stopped = false;
+        return was;
     }
 
     @Override
-    public void stop() {
-        // Stopping a running snippet needs the executor's debugger connection; until then a cell runs to its end.
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        synchronized (stopLock) {
+            if (stopPending) {
+                stopPending = false;
+                stopped = true;
+                throw new StoppedException();
+            }
+            userCodeRunning = true;
+        }
+        try {
+            return super.invoke(className, methodName);
+        } catch (StoppedException e) {
+            stopped = true;
+            throw e;
+        } finally {
+            synchronized (stopLock) {
+                userCodeRunning = false;
+            }
+        }
+    }
+
+    /**
+     * Throws the executor's prepared stop exception into the thread running the cell, wherever it is in Java
+     * code (a tight loop, a library method, sleep, wait). Returns at once; the snippet then ends as stopped.
+     */
+    @Override
+    public void stop() throws InternalException {
+        synchronized (stopLock) {
+            if (!userCodeRunning) {
+                stopPending = true;
+                return;
+            }
+            try {
+                vm.suspend();
+                try {
+                    for (ThreadReference thread : vm.allThreads()) {
+                        ObjectReference control = runningControl(thread);
+                        if (control == null) {
+                            continue;
+                        }
+                        Field inClientCode = control.referenceType().fieldByName("inClientCode");
+                        Field expectingStop = control.referenceType().fieldByName("expectingStop");
+                        Field stop = control.referenceType().fieldByName("stop");
+                        if (((BooleanValue) control.getValue(inClientCode)).value()) {
+                            control.setValue(expectingStop, vm.mirrorOf(true));
+                            ObjectReference stopException = (ObjectReference) control.getValue(stop);
+                            vm.resume();
+                            // expectingStop stays set: the executor clears it when the stop arrives.
+                            thread.stop(stopException);
+                        }
+                        return;
+                    }
+                } finally {
+                    vm.resume();
+                }
+            } catch (IncompatibleThreadStateException | InvalidTypeException | ClassNotLoadedException e) {
+                throw new InternalException("could not stop the cell: " + e);
+            } catch (VMDisconnectedException e) {
+                // The executor has gone; nothing runs any more.
+            }
+        }
+    }
+
+    /** The ExecutorControl whose invoke is on this thread's stack, or null. */
+    private static ObjectReference runningControl(ThreadReference thread) throws IncompatibleThreadStateException {
+        for (StackFrame frame : thread.frames()) {
+            if (CONTROL_CLASS.equals(frame.location().declaringType().name())
+                    && "invoke".equals(frame.location().method().name())) {
+                return frame.thisObject();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -28,6 +140,11 @@ final class ExecutorConnection extends StreamingExecutionControl {
         try {
             super.close();
         } finally {
+            try {
+                vm.dispose();
+            } catch (VMDisconnectedException e) {
+                // Already gone.
+            }
             try {
                 if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();

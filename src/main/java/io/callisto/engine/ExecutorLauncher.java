@@ -1,5 +1,10 @@
 package io.callisto.engine;
 
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.connect.IllegalConnectorArgumentsException;
+import com.sun.jdi.connect.ListeningConnector;
 import io.callisto.executor.ExecutorMain;
 import io.callisto.executor.StdinProtocol;
 import java.io.BufferedOutputStream;
@@ -20,7 +25,8 @@ import jdk.jshell.execution.Util;
 
 /**
  * JShell's execution engine for Callisto: starts the executor JVM ({@link ExecutorMain}) and connects to it
- * over a loopback socket with TCP_NODELAY. The executor is a child of the kernel, so it can be killed with it.
+ * three ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
+ * and a JDI debugger connection used only to stop a running cell. The executor is a child of the kernel.
  */
 final class ExecutorLauncher implements ExecutionControlProvider {
     private static final Logger LOG = Logger.getLogger(ExecutorLauncher.class.getName());
@@ -29,6 +35,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     private final EngineConfig config;
     private final InputSource input;
     private volatile Process process;
+    private volatile ExecutorConnection connection;
 
     ExecutorLauncher(EngineConfig config, InputSource input) {
         this.config = config;
@@ -45,12 +52,30 @@ final class ExecutorLauncher implements ExecutionControlProvider {
         return process;
     }
 
+    /** The connection to the executor of the last generate, or null before. */
+    ExecutorConnection connection() {
+        return connection;
+    }
+
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
+        ListeningConnector debugger = socketListenConnector();
+        Map<String, Connector.Argument> debuggerArgs = debugger.defaultArguments();
+        debuggerArgs.get("localAddress").setValue("127.0.0.1");
+        debuggerArgs.get("port").setValue("0");
+        debuggerArgs.get("timeout").setValue(Integer.toString(CONNECT_TIMEOUT_MS));
+        String debuggerAddress;
+        try {
+            debuggerAddress = debugger.startListening(debuggerArgs);
+        } catch (IllegalConnectorArgumentsException e) {
+            throw new IOException("cannot listen for the executor's debugger connection", e);
+        }
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(CONNECT_TIMEOUT_MS);
             List<String> command = new ArrayList<>();
             command.add(config.javaHome().resolve("bin").resolve("java").toString());
+            // The debugger connection is how interrupts stop a running cell (see ExecutorConnection.stop).
+            command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=" + debuggerAddress);
             command.addAll(env.extraRemoteVMOptions());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
@@ -63,7 +88,21 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                     .start();
             process = started;
             // An executor that dies before it connects (a bad JVM option) must not leave accept() waiting.
-            started.onExit().thenRun(() -> closeQuietly(listener));
+            started.onExit().thenRun(() -> {
+                closeQuietly(listener);
+                stopListening(debugger, debuggerArgs);
+            });
+            VirtualMachine vm;
+            try {
+                vm = debugger.accept(debuggerArgs);
+            } catch (IOException | IllegalConnectorArgumentsException e) {
+                throw new IOException("the executor JVM exited with code " + exitCode(started)
+                        + " before it connected; check CALLISTO_JVM_OPTS (" + config.executorOptions() + ")", e);
+            } finally {
+                stopListening(debugger, debuggerArgs);
+            }
+            // Drains JDI's event queue (VM start and death) so the debugger connection never backs up.
+            Util.detectJdiExitEvent(vm, reason -> LOG.fine(() -> "executor JVM: " + reason));
             Socket commands = null;
             Socket answers = null;
             try {
@@ -93,7 +132,8 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                     Map.of("out", env.userOut(), "err", env.userErr(),
                             StdinProtocol.REQUEST_STREAM, new StdinService(input, answers, started)),
                     Map.of(),
-                    (commandIn, commandOut) -> new ExecutorConnection(commandOut, commandIn, started, commandSocket));
+                    (commandIn, commandOut) -> connection =
+                            new ExecutorConnection(commandOut, commandIn, started, commandSocket, vm));
         }
     }
 
@@ -103,6 +143,23 @@ final class ExecutorLauncher implements ExecutionControlProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    private static ListeningConnector socketListenConnector() throws IOException {
+        for (ListeningConnector connector : Bootstrap.virtualMachineManager().listeningConnectors()) {
+            if (connector.name().equals("com.sun.jdi.SocketListen")) {
+                return connector;
+            }
+        }
+        throw new IOException("this JDK has no JDI socket connector (module jdk.jdi)");
+    }
+
+    private static void stopListening(ListeningConnector connector, Map<String, Connector.Argument> args) {
+        try {
+            connector.stopListening(args);
+        } catch (IOException | IllegalConnectorArgumentsException | IllegalArgumentException e) {
+            // Already stopped.
         }
     }
 

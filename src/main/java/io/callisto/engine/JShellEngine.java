@@ -9,6 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -28,14 +32,11 @@ import jdk.jshell.SourceCodeAnalysis;
 public final class JShellEngine implements Engine {
     private static final Logger LOG = Logger.getLogger(JShellEngine.class.getName());
 
-    /** The imports of jshell's default startup, which notebooks written for IJava expect. */
-    static final List<String> DEFAULT_IMPORTS = List.of(
-            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
-            "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
-            "java.util.stream.*");
     private static final Set<String> VALUE_SUBKINDS =
             Set.of("TEMP_VAR_EXPRESSION_SUBKIND", "VAR_VALUE_SUBKIND", "OTHER_EXPRESSION_SUBKIND");
     private static final Pattern TOP_LEVEL_RETURN = Pattern.compile("\\s*return\\b(.*?);?\\s*", Pattern.DOTALL);
+    /** How long an interrupted cell may take to stop before its executor JVM is killed and replaced. */
+    private static final long STOP_GRACE_MS = 1000;
 
     private final EngineConfig config;
     private final PrintStream out;
@@ -43,46 +44,46 @@ public final class JShellEngine implements Engine {
     private final InputSource input;
     private final Tracebacks tracebacks = new Tracebacks();
     private final AtomicInteger tempNames = new AtomicInteger();
-    private final Object shellLock = new Object();
-    private JShell shell;
-    private ExecutorLauncher launcher;
-    private volatile boolean executorAlive;
+    private final ScheduledExecutorService escalation = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "callisto-interrupt");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object sessionLock = new Object();
+    private Session session;
+    private CompletableFuture<Session> spare;
+    private volatile boolean keepSpare;
+    /** The cell now running (a fresh object per execute), for interrupts to aim at; null between cells. */
+    private volatile Object runningCell;
+    private volatile boolean interrupted;
+    private volatile boolean killedForInterrupt;
 
     public JShellEngine(EngineConfig config, OutputStream out, OutputStream err, InputSource input) {
         this.config = config;
         this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         this.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         this.input = input;
-        synchronized (shellLock) {
-            shell = startShell();
-        }
+        session = startSession();
     }
 
-    private JShell startShell() {
+    private Session startSession() {
         long started = System.nanoTime();
-        launcher = new ExecutorLauncher(config, input);
-        List<String> vmOptions = new ArrayList<>(config.executorOptions());
-        if (config.compilerOptions().contains("--enable-preview") && !vmOptions.contains("--enable-preview")) {
-            vmOptions.add("--enable-preview");
-        }
-        JShell created = JShell.builder()
-                .out(out)
-                .err(err)
-                .executionEngine(launcher, Map.of())
-                .remoteVMOptions(vmOptions.toArray(String[]::new))
-                .compilerOptions(config.compilerOptions().toArray(String[]::new))
-                .tempVariableNameGenerator(() -> "$" + tempNames.incrementAndGet())
-                .build();
-        executorAlive = true;
-        created.onShutdown(closed -> executorAlive = false);
-        for (String entry : config.classpath()) {
-            created.addToClasspath(entry);
-        }
-        for (String imported : DEFAULT_IMPORTS) {
-            created.eval("import " + imported + ";");
-        }
+        Session created = Session.start(config, out, err, input, tempNames);
         LOG.fine(() -> "JShell and executor ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return created;
+    }
+
+    /**
+     * Keeps one more session started in the background, so that a cell after an executor's death (an
+     * exit, a crash, an interrupt that had to kill) finds a fresh one at once.
+     */
+    public void keepWarmSpare() {
+        keepSpare = true;
+        synchronized (sessionLock) {
+            if (spare == null) {
+                spare = CompletableFuture.supplyAsync(this::startSession);
+            }
+        }
     }
 
     /** Runs the configured startup code; its failures are reported on the cells' stderr, not thrown. */
@@ -95,22 +96,46 @@ public final class JShellEngine implements Engine {
         }
     }
 
-    private JShell liveShell() {
-        synchronized (shellLock) {
-            if (!executorAlive) {
-                closeQuietly(shell);
-                shell = startShell();
-                runStartupCode();
+    /** The live session, replacing a dead one with the spare (or a new one) and running the startup code. */
+    private Session liveSession() {
+        Session dead;
+        synchronized (sessionLock) {
+            if (session.alive()) {
+                return session;
             }
-            return shell;
+            dead = session;
+            session = spare != null ? spare.join() : startSession();
+            spare = keepSpare ? CompletableFuture.supplyAsync(this::startSession) : null;
         }
+        dead.close();
+        runStartupCode();
+        return session;
     }
 
     @Override
     public CellOutcome execute(String code, int cellNumber) {
-        JShell js = liveShell();
+        Session current = liveSession();
+        if (current.connection() != null) {
+            current.connection().clearPendingStop();
+        }
+        Object cell = new Object();
+        interrupted = false;
+        killedForInterrupt = false;
+        runningCell = cell;
+        try {
+            return run(current, code, cellNumber);
+        } finally {
+            runningCell = null;
+        }
+    }
+
+    private CellOutcome run(Session current, String code, int cellNumber) {
+        JShell js = current.shell;
         String result = null;
         for (CellSplitter.Piece piece : CellSplitter.split(js.sourceCodeAnalysis(), code)) {
+            if (interrupted) {
+                return interruptedFailure(cellNumber, code, piece.start());
+            }
             String source = piece.source();
             Matcher returned = TOP_LEVEL_RETURN.matcher(source);
             boolean isReturn = piece.complete() && returned.matches();
@@ -124,12 +149,17 @@ public final class JShellEngine implements Engine {
             try {
                 events = js.eval(source);
             } catch (IllegalStateException closed) {
-                return executorLost();
+                return executorLost(current, cellNumber, code, piece.start());
+            }
+            ExecutorConnection connection = current.connection();
+            boolean stopped = connection != null && connection.takeStopped();
+            if (!current.alive()) {
+                return executorLost(current, cellNumber, code, piece.start());
+            }
+            if (stopped) {
+                return interruptedFailure(cellNumber, code, piece.start());
             }
             SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-            if (!executorAlive) {
-                return executorLost();
-            }
             if (main == null) {
                 continue;
             }
@@ -140,7 +170,8 @@ public final class JShellEngine implements Engine {
                         js.diagnostics(snippet).collect(Collectors.toList()));
             }
             if (main.exception() != null) {
-                return tracebacks.runtimeError(main.exception());
+                // A read of stdin that an interrupt ended also lands here: report it as the interrupt.
+                return interrupted ? interruptedFailure(cellNumber, code, piece.start()) : tracebacks.runtimeError(main.exception());
             }
             if (main.status() == Snippet.Status.RECOVERABLE_DEFINED || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 noteUnresolved(js, snippet);
@@ -160,13 +191,27 @@ public final class JShellEngine implements Engine {
         }
     }
 
-    private Failure executorLost() {
-        Process process = launcher.process();
+    private Failure interruptedFailure(int cellNumber, String code, int snippetStart) {
+        int line = CellSplitter.lineAndColumn(code, snippetStart)[0];
+        String evalue = "the cell was interrupted (cell [" + cellNumber + "], line " + line + ")";
+        return new Failure("Interrupted", evalue, List.of("\u001b[1;31mInterrupted\u001b[0m: " + evalue));
+    }
+
+    private Failure executorLost(Session dead, int cellNumber, String code, int snippetStart) {
+        if (killedForInterrupt) {
+            int line = CellSplitter.lineAndColumn(code, snippetStart)[0];
+            String evalue = "the cell (cell [" + cellNumber + "], line " + line + ") did not stop within "
+                    + STOP_GRACE_MS + " ms of the interrupt, so the JVM running cells was restarted;"
+                    + " earlier declarations are gone";
+            return new Failure("Interrupted", evalue, List.of("\u001b[1;31mInterrupted\u001b[0m: " + evalue));
+        }
+        Process process = dead.launcher.process();
         String why = "the JVM running the cells ended";
         if (process != null) {
             try {
                 process.waitFor();
-                why = why + " with exit code " + process.exitValue();
+                int exit = process.exitValue();
+                why = why + " with exit code " + exit + (exit == 137 ? " (killed: out of memory, or by a signal)" : "");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -175,13 +220,42 @@ public final class JShellEngine implements Engine {
         return new Failure("ExecutorDied", evalue, List.of("\u001b[1;31mExecutorDied\u001b[0m: " + evalue));
     }
 
+    /**
+     * Stops the running cell through the executor's debugger connection; if it has not stopped within
+     * {@link #STOP_GRACE_MS} (stuck in native code, or catching and ignoring the stop), kills its executor.
+     */
+    @Override
+    public void interrupt() {
+        Object cell = runningCell;
+        if (cell == null) {
+            return;
+        }
+        interrupted = true;
+        Session current;
+        synchronized (sessionLock) {
+            current = session;
+        }
+        try {
+            current.shell.stop();
+        } catch (IllegalStateException closed) {
+            return;
+        }
+        escalation.schedule(() -> {
+            if (runningCell == cell) {
+                LOG.warning("the interrupted cell did not stop within " + STOP_GRACE_MS + " ms: killing its executor JVM");
+                killedForInterrupt = true;
+                current.kill();
+            }
+        }, STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public Map<String, CellOutcome> evaluate(Map<String, String> expressions) {
         Map<String, CellOutcome> results = new LinkedHashMap<>();
         if (expressions == null || expressions.isEmpty()) {
             return results;
         }
-        JShell js = liveShell();
+        JShell js = liveSession().shell;
         for (Map.Entry<String, String> expression : expressions.entrySet()) {
             results.put(expression.getKey(), evaluateOne(js, expression.getValue()));
         }
@@ -215,7 +289,7 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completion complete(String code, int cursor) {
-        JShell js = liveShell();
+        JShell js = liveSession().shell;
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
                 js.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
@@ -228,7 +302,7 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Inspection inspect(String code, int cursor, int detailLevel) {
-        JShell js = liveShell();
+        JShell js = liveSession().shell;
         SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, true);
         if (docs.isEmpty() && (cursor == 0 || code.charAt(cursor - 1) != '(')) {
@@ -251,7 +325,7 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completeness isComplete(String code) {
-        SourceCodeAnalysis analysis = liveShell().sourceCodeAnalysis();
+        SourceCodeAnalysis analysis = liveSession().shell.sourceCodeAnalysis();
         String remaining = code;
         while (true) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
@@ -276,30 +350,14 @@ public final class JShellEngine implements Engine {
     }
 
     @Override
-    public void interrupt() {
-        JShell js;
-        synchronized (shellLock) {
-            js = shell;
-        }
-        try {
-            js.stop();
-        } catch (IllegalStateException closed) {
-            // Nothing is running in a closed JShell.
-        }
-    }
-
-    @Override
     public void close() {
-        synchronized (shellLock) {
-            closeQuietly(shell);
-        }
-    }
-
-    private static void closeQuietly(JShell js) {
-        try {
-            js.close();
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "closing JShell: " + e);
+        escalation.shutdownNow();
+        synchronized (sessionLock) {
+            keepSpare = false;
+            session.close();
+            if (spare != null) {
+                spare.thenAccept(Session::close);
+            }
         }
     }
 }

@@ -6,20 +6,88 @@ import jdk.jshell.execution.DirectExecutionControl;
 /**
  * Runs JShell's compiled snippets inside the executor JVM. After each snippet the cell's output is sent on
  * before the result, so the kernel has all of it by the time the snippet's value arrives.
+ *
+ * <p>Interrupts come from the kernel through the debugger interface (JDI), which can stop a thread anywhere
+ * in Java code on every JDK, where Thread.stop no longer works from JDK 20 on: the kernel finds the thread
+ * whose stack holds {@link #invoke(Method)}, reads {@code inClientCode}, sets {@code expectingStop}, and
+ * throws {@code stop} into it; this JVM clears {@code expectingStop} once the stop has arrived. The field
+ * names are read by the kernel (ExecutorConnection): keep them.
  */
 final class ExecutorControl extends DirectExecutionControl {
+    private static final long STOP_ARRIVAL_NANOS = 50_000_000L;
+
     private final Runnable sendOutput;
+
+    // Read and written by the kernel over JDI; nothing in this JVM refers to them otherwise.
+    @SuppressWarnings("unused")
+    private volatile boolean inClientCode;
+    private volatile boolean expectingStop;
+    @SuppressWarnings("unused")
+    private final CellStopped stop = new CellStopped();
 
     ExecutorControl(Runnable sendOutput) {
         this.sendOutput = sendOutput;
     }
 
+    /** The kernel looks for this frame to find the thread running a cell. */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         try {
             return super.invoke(doitMethod);
         } finally {
             sendOutput.run();
+        }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        expectingStop = false;
+        inClientCode = true;
+    }
+
+    /**
+     * Waits out a stop the kernel has thrown but the thread has not yet received (it arrives when the thread
+     * next runs Java code, e.g. on return from a blocking read), so that it cannot land in JShell's command
+     * loop and end this JVM. The wait is bounded: a cell that caught and ignored the stop does not hold it.
+     */
+    @Override
+    protected void clientCodeLeave() throws InternalException {
+        inClientCode = false;
+        long deadline = System.nanoTime() + STOP_ARRIVAL_NANOS;
+        while (expectingStop && System.nanoTime() < deadline) {
+            try {
+                Thread.onSpinWait();
+            } catch (CellStopped late) {
+                expectingStop = false;
+            }
+        }
+        expectingStop = false;
+    }
+
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        if (cause instanceof CellStopped) {
+            expectingStop = false;
+            throw new StoppedException();
+        }
+        return super.throwConvertedInvocationException(cause);
+    }
+
+    @Override
+    protected String throwConvertedOtherException(Throwable thrown) throws RunException, InternalException {
+        if (thrown instanceof CellStopped || thrown.getCause() instanceof CellStopped) {
+            expectingStop = false;
+            throw new StoppedException();
+        }
+        return super.throwConvertedOtherException(thrown);
+    }
+
+    /** Thrown into a running cell to stop it; a ThreadDeath, so handlers that log exceptions keep quiet. */
+    @SuppressWarnings({"serial", "removal"})
+    static final class CellStopped extends ThreadDeath {
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

@@ -134,8 +134,11 @@ public final class Kernel implements KernelSockets.Inbox {
 
     /** Stops the running cell; for interrupt_request and SIGINT. */
     public void interruptRunningCell() {
+        // The stop first: a cell blocked reading stdin receives it the moment the refused read returns.
+        if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().interrupt();
+        }
         stdin.interrupt();
-        engine.thenAccept(Engine::interrupt);
     }
 
     // ---- receiving (I/O thread) ----

@@ -1,0 +1,79 @@
+package io.callisto.engine;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.jshell.JShell;
+
+/**
+ * One JShell with its executor JVM, started and warmed up: the default imports evaluated (which also
+ * loads javac's classes and runs a first snippet through the executor). A session is used until its
+ * executor dies; then the engine swaps in a spare one.
+ */
+final class Session {
+    /** The imports of jshell's default startup, which notebooks written for IJava expect. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
+            "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
+            "java.util.stream.*");
+
+    final JShell shell;
+    final ExecutorLauncher launcher;
+    private volatile boolean alive = true;
+
+    private Session(JShell shell, ExecutorLauncher launcher) {
+        this.shell = shell;
+        this.launcher = launcher;
+    }
+
+    static Session start(EngineConfig config, PrintStream out, PrintStream err, InputSource input, AtomicInteger tempNames) {
+        ExecutorLauncher launcher = new ExecutorLauncher(config, input);
+        List<String> vmOptions = new ArrayList<>(config.executorOptions());
+        if (config.compilerOptions().contains("--enable-preview") && !vmOptions.contains("--enable-preview")) {
+            vmOptions.add("--enable-preview");
+        }
+        JShell shell = JShell.builder()
+                .out(out)
+                .err(err)
+                .executionEngine(launcher, Map.of())
+                .remoteVMOptions(vmOptions.toArray(String[]::new))
+                .compilerOptions(config.compilerOptions().toArray(String[]::new))
+                .tempVariableNameGenerator(() -> "$" + tempNames.incrementAndGet())
+                .build();
+        Session session = new Session(shell, launcher);
+        shell.onShutdown(closed -> session.alive = false);
+        for (String entry : config.classpath()) {
+            shell.addToClasspath(entry);
+        }
+        for (String imported : DEFAULT_IMPORTS) {
+            shell.eval("import " + imported + ";");
+        }
+        return session;
+    }
+
+    boolean alive() {
+        return alive && launcher.process() != null && launcher.process().isAlive();
+    }
+
+    ExecutorConnection connection() {
+        return launcher.connection();
+    }
+
+    /** Kills the executor JVM at once; the running snippet, if any, ends and the session is dead. */
+    void kill() {
+        Process process = launcher.process();
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    void close() {
+        try {
+            shell.close();
+        } catch (RuntimeException e) {
+            kill();
+        }
+    }
+}
