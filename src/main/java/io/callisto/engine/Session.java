@@ -19,6 +19,8 @@ final class Session {
             "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
             "java.util.stream.*");
 
+    static final String NOTEBOOK_API = "io.callisto.notebook.Notebook";
+
     final JShell shell;
     final ExecutorLauncher launcher;
     private volatile boolean alive = true;
@@ -47,9 +49,12 @@ final class Session {
         for (String entry : config.classpath()) {
             shell.addToClasspath(entry);
         }
+        // The notebook helpers (readPassword, …) are in the kernel's own jar, which the executor already has.
+        shell.addToClasspath(System.getProperty("java.class.path"));
         for (String imported : DEFAULT_IMPORTS) {
             shell.eval("import " + imported + ";");
         }
+        shell.eval("import static " + NOTEBOOK_API + ".*;");
         return session;
     }
 

@@ -104,8 +104,18 @@ final class Tracebacks {
                 ? eval.getExceptionClassName() : throwable.getClass().getName());
         String message = withoutWrappers(throwable.getMessage());
         lines.add(prefix + RED + className + RESET + (message == null ? "" : ": " + message));
-        for (StackTraceElement frame : userFrames(throwable.getStackTrace())) {
-            lines.add("    at " + describe(frame));
+        List<StackTraceElement> frames = userFrames(throwable.getStackTrace());
+        for (int i = 0; i < frames.size(); i++) {
+            int repeats = 0;
+            while (i + repeats + 1 < frames.size() && frames.get(i + repeats + 1).equals(frames.get(i))) {
+                repeats++;
+            }
+            lines.add("    at " + describe(frames.get(i)));
+            if (repeats > 2) {
+                // Deep recursion (a StackOverflowError): one line for the run, not a thousand.
+                lines.add("    ... the frame above repeats " + repeats + " more times");
+                i += repeats;
+            }
         }
         Throwable cause = throwable.getCause();
         if (cause != null && cause != throwable && lines.size() < 500) {

@@ -44,9 +44,12 @@ class InterruptIT {
         kernel.close();
     }
 
-    /** Runs code that first prints "running", waits for that line, interrupts, and returns the reply. */
+    /**
+     * Runs code in one block after printing "running" (one snippet, so the stop meets the code itself, not
+     * the gap before it), waits for that line, interrupts, and returns the reply.
+     */
     private static Message interrupted(KernelClient client, String code, ObjectNode extra, boolean bySignal) throws Exception {
-        Message request = client.execute("System.out.println(\"running\");\n" + code, extra);
+        Message request = client.execute("{\nSystem.out.println(\"running\");\n" + code + "\n}", extra);
         client.await(client.iopubMessages, m -> KernelClient.isChild(m, request) && m.msgType().equals("stream"));
         if (bySignal) {
             new ProcessBuilder("kill", "-INT", Long.toString(kernel.process.pid())).start().waitFor();
@@ -73,7 +76,7 @@ class InterruptIT {
         "marker.set(4); Object lock = new Object(); synchronized (lock) { lock.wait(); }",
         "marker.set(5); new LinkedBlockingQueue<String>().take();",
         // A library method busy for minutes: the loop is inside the JDK, not in the cell.
-        "marker.set(6); String.join(\"\", Collections.nCopies(Integer.MAX_VALUE / 4, \"ab\")).length()",
+        "marker.set(6); String.join(\"\", Collections.nCopies(Integer.MAX_VALUE / 4, \"ab\")).length();",
     })
     void anInterruptStopsTheCellAndKeepsEarlierDeclarations(String code) throws Exception {
         try (KernelClient client = kernel.client()) {
@@ -150,12 +153,19 @@ class InterruptIT {
     }
 
     @Test
-    void aCellThatSwallowsTheStopIsEndedByRestartingItsExecutor() throws Exception {
+    void aCellThatCannotBeStoppedIsEndedByRestartingItsExecutor() throws Exception {
         try (KernelClient client = kernel.client()) {
-            // The stop lands in the inner spin, inside the try, and is swallowed; the cell spins on.
-            Message reply = interrupted(client,
-                    "while (true) { try { while (true) { marker.incrementAndGet(); } } catch (Throwable swallowed) { } }",
-                    Json.object(), false);
+            // Waiting to enter a monitor that another thread holds for ever: no stop is delivered there.
+            String stuck = String.join("\n",
+                    "Object lock = new Object();",
+                    "var held = new CountDownLatch(1);",
+                    "Thread holder = new Thread(() -> { synchronized (lock) { held.countDown();"
+                            + " try { Thread.sleep(600_000); } catch (InterruptedException e) { } } });",
+                    "holder.setDaemon(true);",
+                    "holder.start();",
+                    "held.await();",
+                    "synchronized (lock) { }");
+            Message reply = interrupted(client, stuck, Json.object(), false);
             assertInterrupted(reply);
             assertTrue(reply.content().path("evalue").asText().contains("restarted"), reply.content().toString());
             Message after = client.execute("1 + 1");
@@ -167,7 +177,7 @@ class InterruptIT {
     @Test
     void queuedExecutesBehindAnInterruptedCellAreAborted() throws Exception {
         try (KernelClient client = kernel.client()) {
-            Message running = client.execute("System.out.println(\"running\");\nfor (;;) { }");
+            Message running = client.execute("{ System.out.println(\"running\"); for (;;) { } }");
             Message queued = client.execute("System.out.println(\"must not run\");");
             client.await(client.iopubMessages, m -> KernelClient.isChild(m, running) && m.msgType().equals("stream"));
             client.awaitControlReply(client.send(client.control, client.request("interrupt_request", Json.object())));
