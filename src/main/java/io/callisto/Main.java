@@ -59,7 +59,10 @@ public final class Main {
     @SuppressWarnings("removal")
     private static void handleInterruptSignal(Kernel kernel) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interruptRunningCell());
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+                LOG.info("SIGINT: interrupting the running cell, if any");
+                kernel.interruptRunningCell();
+            });
         } catch (IllegalArgumentException e) {
             LOG.log(Level.FINE, "no SIGINT on this platform", e);
         }

@@ -14,7 +14,7 @@ import jdk.jshell.execution.DirectExecutionControl;
  * names are read by the kernel (ExecutorConnection): keep them.
  */
 final class ExecutorControl extends DirectExecutionControl {
-    private static final long STOP_ARRIVAL_NANOS = 50_000_000L;
+    private static final long STOP_ARRIVAL_NANOS = 5_000_000L;
 
     private final Runnable sendOutput;
 
@@ -48,7 +48,8 @@ final class ExecutorControl extends DirectExecutionControl {
     /**
      * Waits out a stop the kernel has thrown but the thread has not yet received (it arrives when the thread
      * next runs Java code, e.g. on return from a blocking read), so that it cannot land in JShell's command
-     * loop and end this JVM. The wait is bounded: a cell that caught and ignored the stop does not hold it.
+     * loop and end this JVM. A pending stop arrives at the spin's first safepoint check, within microseconds;
+     * the bound is for a stop that never comes because the cell's code (or the JDK's) swallowed it.
      */
     @Override
     protected void clientCodeLeave() throws InternalException {

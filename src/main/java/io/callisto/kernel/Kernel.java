@@ -189,6 +189,7 @@ public final class Kernel implements KernelSockets.Inbox {
     }
 
     private void dispatch(Request request, Map<String, Handler> handlers) {
+        long dispatchStart = System.nanoTime();
         String started = Timestamps.now(clock);
         outbound.publish("status", request.message(), new Replies.Status("busy"));
         try {
@@ -210,6 +211,7 @@ public final class Kernel implements KernelSockets.Inbox {
             if (shutdownAnswered) {
                 shutdown.countDown();
             }
+            LOG.fine(() -> request.msgType() + " handled in " + (System.nanoTime() - dispatchStart) / 1_000_000.0 + " ms");
         }
     }
 
@@ -237,7 +239,10 @@ public final class Kernel implements KernelSockets.Inbox {
         Map<String, Object> userExpressions = new LinkedHashMap<>();
         try {
             Engine cells = engine();
+            long engineStart = System.nanoTime();
             outcome = cells.execute(execute.source(), count);
+            long engineNanos = System.nanoTime() - engineStart;
+            LOG.fine(() -> "cell " + count + " ran in the engine for " + engineNanos / 1_000_000.0 + " ms");
             if (outcome instanceof Engine.Success) {
                 cells.evaluate(execute.userExpressions()).forEach((name, value) -> userExpressions.put(name, userExpression(value)));
             }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import javax.tools.ToolProvider;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,8 @@ class ConfigurationIT {
         try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
             assertEquals("2", result(client, "1 + 1"));
             new ProcessBuilder("kill", "-INT", Long.toString(kernel.process.pid())).start().waitFor();
+            // The JVM handles the signal on a thread of its own: wait until it has, so it meets no cell.
+            Awaitility.await().atMost(KernelClient.TIMEOUT).until(() -> kernel.logText().contains("SIGINT"));
             assertEquals("3", result(client, "1 + 2"));
             assertTrue(kernel.process.isAlive());
         }
