@@ -146,6 +146,16 @@ def bench_kernel(name, cells):
         figures["trivial_cell_p50_ms"] = percentile(times, 0.5)
         figures["trivial_cell_p90_ms"] = percentile(times, 0.9)
 
+        client.run('String text = "callisto";')
+        completion_times = []
+        for i in range(50):
+            start = time.perf_counter()
+            msg_id = client.send(client.shell, "complete_request", {"code": "text.toUpp", "cursor_pos": 10})
+            client.wait_for(lambda n, m: n == "shell" and m["parent_header"].get("msg_id") == msg_id)
+            completion_times.append((time.perf_counter() - start) * 1000)
+        figures["member_completion_p50_ms"] = percentile(completion_times, 0.5)
+        figures["member_completion_p90_ms"] = percentile(completion_times, 0.9)
+
         _, elapsed, outputs = client.run("for (int i = 0; i < 100000; i++) System.out.println(i);")
         text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
         figures["print_100k_lines_s"] = elapsed

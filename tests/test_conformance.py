@@ -20,11 +20,23 @@ class CallistoConformance(jupyter_kernel_test.KernelTests):
     completion_samples = [
         {"text": "Math.ab", "matches": {"abs(", "absExact("}},
         {"text": "System.out.printl", "matches": {"println("}},
+        {"text": "import java.util.concurrent.atomic.AtomicL", "matches": {"AtomicLong", "AtomicLongArray",
+                                                                        "AtomicLongFieldUpdater"}},
+        {"text": "whil", "matches": {"while"}},
     ]
 
-    complete_code_samples = ["1 + 1", "int x = 1;", "void f() {}", "class A {}\nA a = new A();"]
-    incomplete_code_samples = ["void f() {", "int x = (1 +", "class A {", 'String s = """\nabc']
-    invalid_code_samples = ["int x = ;)", "}"]
+    complete_code_samples = [
+        "1 + 1", "int x = 1;", "void f() {}", "class A {}\nA a = new A();",
+        "List<Map<String, Integer>> xs = new ArrayList<>();",
+        '@SuppressWarnings("unchecked") void g() {}',
+        "Runnable r = () -> System.out.println();",
+        'String block = """\n    text\n    """;',
+    ]
+    incomplete_code_samples = [
+        "void f() {", "int x = (1 +", "class A {", 'String s = """\nabc', "@Override",
+        "Runnable r = () -> {", "if (1 > 0)", "Map<String, List<Integer>> m =", "int[] a = {1, 2,",
+    ]
+    invalid_code_samples = ["int x = ;)", "}", 'String s = "unterminated']
 
     code_generate_error = 'throw new IllegalStateException("expected");'
 
@@ -36,8 +48,11 @@ class CallistoConformance(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "Math.abs"
 
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 ? 7"
+
     # Not yet in Callisto, so their tests skip: pager payloads (code_page_something), display_data and
-    # clear_output (the display API), and history (history_request answers, but stores nothing yet).
+    # clear_output (the display API).
 
 
 if __name__ == "__main__":

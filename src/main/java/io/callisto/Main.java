@@ -2,7 +2,9 @@ package io.callisto;
 
 import io.callisto.engine.EngineConfig;
 import io.callisto.engine.JShellEngine;
+import io.callisto.history.HistoryStore;
 import io.callisto.install.Installer;
+import io.callisto.install.JupyterPaths;
 import io.callisto.kernel.Kernel;
 import io.callisto.sockets.ConnectionInfo;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.logging.Logger;
  */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    private static final int HISTORY_LIMIT = 10_000;
 
     private Main() {
     }
@@ -38,7 +41,7 @@ public final class Main {
         ConnectionInfo connection = ConnectionInfo.read(connectionFile);
         LOG.fine(() -> "connection: " + connection);
         EngineConfig config = EngineConfig.fromEnvironment(System.getenv());
-        Kernel kernel = new Kernel(connection, Clock.systemUTC(), streams -> {
+        Kernel kernel = new Kernel(connection, Clock.systemUTC(), openHistory(), streams -> {
             JShellEngine engine = new JShellEngine(config, streams.stdout(), streams.stderr(), streams.stdin());
             engine.runStartupCode();
             engine.keepWarmSpare();
@@ -53,6 +56,20 @@ public final class Main {
         closer.start();
         closer.join(900);
         Runtime.getRuntime().halt(0);
+    }
+
+    /** History in CALLISTO_HISTORY_FILE, else in the Jupyter data dir; in memory if neither can be used. */
+    private static HistoryStore openHistory() {
+        String configured = System.getenv("CALLISTO_HISTORY_FILE");
+        Path file = configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : JupyterPaths.userDataDir(System.getenv()).resolve("callisto").resolve("history.jsonl");
+        try {
+            return HistoryStore.open(file, HISTORY_LIMIT);
+        } catch (RuntimeException e) {
+            LOG.warning("history is kept in memory only: " + e.getMessage());
+            return HistoryStore.inMemory();
+        }
     }
 
     /** SIGINT interrupts the running cell, as in ipykernel, instead of ending the JVM. */

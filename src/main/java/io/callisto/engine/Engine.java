@@ -40,10 +40,16 @@ public interface Engine extends AutoCloseable {
     record Failure(String ename, String evalue, List<String> traceback) implements CellOutcome {
     }
 
-    record Completion(List<String> matches, int start, int end) {
+    /** Completions replacing code[start, end): the text to insert, its kind and, for methods, signatures. */
+    record Completion(List<Match> matches, int start, int end) {
     }
 
-    record Inspection(boolean found, String text) {
+    /** One completion: kind is method, field, class, interface, variable, keyword or package. */
+    record Match(String text, String type, String signature) {
+    }
+
+    /** inspect_reply's answer: the same documentation as plain text and as Markdown. */
+    record Inspection(boolean found, String text, String markdown) {
     }
 
     /** is_complete's answer: status complete, incomplete (with indent), invalid or unknown. */

@@ -138,13 +138,14 @@ final class ExecutorConnection extends StreamingExecutionControl {
     @Override
     public void close() {
         try {
+            // The debugger connection first: its agent would report the executor's exit as a transport error.
+            vm.dispose();
+        } catch (VMDisconnectedException e) {
+            // Already gone.
+        }
+        try {
             super.close();
         } finally {
-            try {
-                vm.dispose();
-            } catch (VMDisconnectedException e) {
-                // Already gone.
-            }
             try {
                 if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();

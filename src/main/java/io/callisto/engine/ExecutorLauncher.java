@@ -75,7 +75,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             List<String> command = new ArrayList<>();
             command.add(config.javaHome().resolve("bin").resolve("java").toString());
             // The debugger connection is how interrupts stop a running cell (see ExecutorConnection.stop).
-            command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=" + debuggerAddress);
+            command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,quiet=y,address=" + debuggerAddress);
             command.addAll(env.extraRemoteVMOptions());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));

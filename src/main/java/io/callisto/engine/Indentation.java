@@ -42,6 +42,15 @@ final class Indentation {
                 depth = Math.max(0, depth - 1);
             }
         }
-        return "    ".repeat(depth);
+        String trimmed = code.stripTrailing();
+        // A statement broken after an arrow, operator or dot continues one level in.
+        boolean continues = trimmed.endsWith("->") || trimmed.endsWith("=") || trimmed.endsWith("+")
+                || trimmed.endsWith("-") || trimmed.endsWith("*") || trimmed.endsWith("/") || trimmed.endsWith("&&")
+                || trimmed.endsWith("||") || trimmed.endsWith("?") || trimmed.endsWith(":") || trimmed.endsWith(".")
+                || trimmed.endsWith(",");
+        // if (…), for (…), while (…) and else wait for their body one level in.
+        String lastLine = trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+        boolean opensBody = lastLine.matches("\\s*(}\\s*)?(if|for|while|else\\s+if)\\b.*\\)") || lastLine.matches("\\s*(}\\s*)?else");
+        return "    ".repeat(depth + ((continues || opensBody) && depth == 0 ? 1 : 0));
     }
 }

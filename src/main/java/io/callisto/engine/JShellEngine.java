@@ -23,6 +23,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
 
 /**
  * Runs cells with JShell: the kernel JVM compiles, the executor JVM ({@link ExecutorLauncher}) runs.
@@ -34,6 +35,8 @@ public final class JShellEngine implements Engine {
 
     private static final Set<String> VALUE_SUBKINDS =
             Set.of("TEMP_VAR_EXPRESSION_SUBKIND", "VAR_VALUE_SUBKIND", "OTHER_EXPRESSION_SUBKIND");
+    private static final Pattern ENDS_WITH_ANNOTATION =
+            Pattern.compile("@[\\w.]+\\s*(\\([^()]*\\))?\\s*$");
     private static final Pattern TOP_LEVEL_RETURN = Pattern.compile("\\s*return\\b(.*?);?\\s*", Pattern.DOTALL);
     /** How long an interrupted cell may take to stop before its executor JVM is killed and replaced. */
     private static final long STOP_GRACE_MS = 1000;
@@ -43,6 +46,7 @@ public final class JShellEngine implements Engine {
     private final PrintStream err;
     private final InputSource input;
     private final Tracebacks tracebacks = new Tracebacks();
+    private final Completions completions = new Completions();
     private final AtomicInteger tempNames = new AtomicInteger();
     private final ScheduledExecutorService escalation = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "callisto-interrupt");
@@ -163,6 +167,7 @@ public final class JShellEngine implements Engine {
             if (main == null) {
                 continue;
             }
+            noteVariablesReset(events);
             Snippet snippet = main.snippet();
             tracebacks.remember(snippet.id(), cellNumber, CellSplitter.lineAndColumn(code, piece.start())[0]);
             if (main.status() == Snippet.Status.REJECTED) {
@@ -182,6 +187,20 @@ public final class JShellEngine implements Engine {
             }
         }
         return new Success(result);
+    }
+
+    /**
+     * A redefined class takes the variables declared with it along: JShell re-creates them with their
+     * default value. Say so, instead of letting a variable turn null without a word.
+     */
+    private void noteVariablesReset(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() instanceof DeclarationSnippet cause && event.snippet() instanceof VarSnippet variable
+                    && event.status().isActive() && event.previousStatus().isActive()) {
+                err.println("Note: " + variable.name() + " was reset to its default value, because its type "
+                        + cause.name() + " was redefined.");
+            }
+        }
     }
 
     private void noteUnresolved(JShell js, Snippet snippet) {
@@ -289,15 +308,7 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completion complete(String code, int cursor) {
-        JShell js = liveSession().shell;
-        int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions =
-                js.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
-        Set<String> matches = new LinkedHashSet<>();
-        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
-                .forEach(s -> matches.add(s.continuation()));
-        suggestions.forEach(s -> matches.add(s.continuation()));
-        return new Completion(List.copyOf(matches), anchor[0], cursor);
+        return completions.complete(liveSession().shell, code, cursor);
     }
 
     @Override
@@ -310,17 +321,53 @@ public final class JShellEngine implements Engine {
             String opened = code.substring(0, cursor) + "(" + code.substring(cursor);
             docs = analysis.documentation(opened, cursor + 1, true);
         }
-        if (docs.isEmpty()) {
-            return new Inspection(false, "");
+        List<String> declarations = declarationsNamed(js, identifierAt(code, cursor));
+        if (docs.isEmpty() && declarations.isEmpty()) {
+            return new Inspection(false, "", "");
         }
-        StringBuilder text = new StringBuilder();
+        StringBuilder markdown = new StringBuilder();
         for (SourceCodeAnalysis.Documentation doc : docs) {
-            text.append(doc.signature()).append('\n');
+            markdown.append("```java\n").append(doc.signature()).append("\n```\n");
             if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append(doc.javadoc().strip()).append("\n\n");
+                markdown.append('\n').append(JavadocText.toMarkdown(doc.javadoc())).append("\n\n");
             }
         }
-        return new Inspection(true, text.toString().strip());
+        if (!declarations.isEmpty()) {
+            markdown.append("Declared in this notebook:\n\n");
+            for (String source : declarations) {
+                markdown.append("```java\n").append(source.strip()).append("\n```\n");
+            }
+        }
+        String text = markdown.toString().strip();
+        return new Inspection(true, JavadocText.toPlainText(text), text);
+    }
+
+    /** The identifier at or just before the cursor, also when the cursor follows its call's '('. */
+    private static String identifierAt(String code, int cursor) {
+        int at = Math.min(cursor, code.length());
+        if (at > 0 && code.charAt(at - 1) == '(') {
+            at--;
+        }
+        int start = at;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        return code.substring(start, end);
+    }
+
+    /** The source of the notebook's own active declarations with this name (methods, types, variables). */
+    private static List<String> declarationsNamed(JShell js, String name) {
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        return js.snippets()
+                .filter(s -> s instanceof DeclarationSnippet d && d.name().equals(name) && js.status(s).isActive())
+                .map(Snippet::source)
+                .collect(Collectors.toList());
     }
 
     @Override
@@ -333,7 +380,10 @@ public final class JShellEngine implements Engine {
                 case COMPLETE, COMPLETE_WITH_SEMI -> {
                     remaining = info.remaining();
                     if (remaining.isBlank()) {
-                        return new Completeness("complete", null);
+                        // JShell takes a lone annotation for complete; it still needs what it annotates.
+                        return ENDS_WITH_ANNOTATION.matcher(code).find()
+                                ? new Completeness("incomplete", Indentation.forContinuation(code))
+                                : new Completeness("complete", null);
                     }
                 }
                 case EMPTY -> {

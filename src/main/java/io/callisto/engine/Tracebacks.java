@@ -46,7 +46,8 @@ final class Tracebacks {
             if (!diag.isError()) {
                 continue;
             }
-            String message = diag.getMessage(Locale.ROOT);
+            // JShell's wrapper classes have no name a user knows: drop them from javac's message.
+            String message = withoutWrappers(diag.getMessage(Locale.ROOT)).replaceAll("(?m)^\\s*location: class\\s*$\\n?", "").strip();
             int position = (int) Math.max(0, diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition());
             int startInSnippet = (int) Math.max(0, Math.min(diag.getStartPosition(), position));
             int endInSnippet = (int) Math.max(position + 1, diag.getEndPosition());

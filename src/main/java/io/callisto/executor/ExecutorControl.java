@@ -71,6 +71,11 @@ final class ExecutorControl extends DirectExecutionControl {
             expectingStop = false;
             throw new StoppedException();
         }
+        if (expectingStop) {
+            // The stop woke a wait (an InterruptedException, say) before arriving itself: it is still the
+            // stop; clientCodeLeave takes the exception if it comes after all.
+            throw new StoppedException();
+        }
         return super.throwConvertedInvocationException(cause);
     }
 
@@ -78,6 +83,9 @@ final class ExecutorControl extends DirectExecutionControl {
     protected String throwConvertedOtherException(Throwable thrown) throws RunException, InternalException {
         if (thrown instanceof CellStopped || thrown.getCause() instanceof CellStopped) {
             expectingStop = false;
+            throw new StoppedException();
+        }
+        if (expectingStop) {
             throw new StoppedException();
         }
         return super.throwConvertedOtherException(thrown);

@@ -179,7 +179,8 @@ public final class Installer {
             } else {
                 kernels = JupyterPaths.userDataDir(System.getenv()).resolve("kernels");
             }
-            return new Options(name, displayName, javaHome.toAbsolutePath().normalize(), kernels, env);
+            return new Options(name, displayName, javaHome.toAbsolutePath().normalize(),
+                    kernels.toAbsolutePath().normalize(), env);
         }
     }
 }

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Where Jupyter looks for kernelspecs, as jupyter_core's paths module decides it. */
-final class JupyterPaths {
+public final class JupyterPaths {
     private JupyterPaths() {
     }
 
     /** The user's Jupyter data directory: JUPYTER_DATA_DIR, else the platform's default. */
-    static Path userDataDir(Map<String, String> env) {
+    public static Path userDataDir(Map<String, String> env) {
         String explicit = env.get("JUPYTER_DATA_DIR");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);

@@ -2,6 +2,8 @@ package io.callisto.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callisto.engine.Engine;
+import io.callisto.history.HistoryEntry;
+import io.callisto.history.HistoryStore;
 import io.callisto.protocol.Replies;
 import io.callisto.protocol.Requests;
 import io.callisto.sockets.Channel;
@@ -53,6 +55,7 @@ public final class Kernel implements KernelSockets.Inbox {
     private final StdinBridge stdin;
     private final CompletableFuture<Engine> engine;
     private final Clock clock;
+    private final HistoryStore history;
     private final String engineId = UUID.randomUUID().toString();
     private final Map<String, Handler> shellHandlers = new HashMap<>();
     private final Map<String, Handler> controlHandlers = new HashMap<>();
@@ -67,8 +70,9 @@ public final class Kernel implements KernelSockets.Inbox {
      * @param engineFactory builds the engine from the cells' stdout, stderr and stdin; it runs in the
      *                      background so that kernel_info is answered while JShell and the executor start
      */
-    public Kernel(ConnectionInfo connection, Clock clock, Function<Streams, Engine> engineFactory) {
+    public Kernel(ConnectionInfo connection, Clock clock, HistoryStore history, Function<Streams, Engine> engineFactory) {
         this.clock = clock;
+        this.history = history;
         this.codec = new WireCodec(Signer.of(connection.signatureScheme(), connection.key()));
         this.sockets = new KernelSockets(connection, this);
         this.outbound = new Outbound(sockets, codec, new MessageFactory(clock));
@@ -254,6 +258,9 @@ public final class Kernel implements KernelSockets.Inbox {
             stdin.detach();
         }
         streams.flush();
+        if (execute.storesHistory()) {
+            history.add(count, execute.source(), outcome instanceof Engine.Success success ? success.resultText() : null);
+        }
         if (outcome instanceof Engine.Success success) {
             if (success.resultText() != null && !execute.isSilent()) {
                 outbound.publish("execute_result", request.message(),
@@ -306,8 +313,22 @@ public final class Kernel implements KernelSockets.Inbox {
         String code = complete.code() == null ? "" : complete.code();
         int cursor = CodePoints.toUtf16(code, complete.cursorPos() == null ? code.codePointCount(0, code.length()) : complete.cursorPos());
         Engine.Completion completion = engine().complete(code, cursor);
-        outbound.reply(request, "complete_reply", new Replies.CompleteReply("ok", completion.matches(),
-                CodePoints.fromUtf16(code, completion.start()), CodePoints.fromUtf16(code, completion.end()), Map.of()), null);
+        int start = CodePoints.fromUtf16(code, completion.start());
+        int end = CodePoints.fromUtf16(code, completion.end());
+        List<String> matches = completion.matches().stream().map(Engine.Match::text).toList();
+        // JupyterLab shows each match's kind from this list, aligned with matches (as ipykernel sends it).
+        List<Map<String, Object>> typed = new java.util.ArrayList<>();
+        for (Engine.Match match : completion.matches()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("start", start);
+            item.put("end", end);
+            item.put("text", match.text());
+            item.put("type", match.type());
+            item.put("signature", match.signature() == null ? "" : match.signature());
+            typed.add(item);
+        }
+        outbound.reply(request, "complete_reply", new Replies.CompleteReply("ok", matches, start, end,
+                Map.of("_jupyter_types_experimental", typed)), null);
     }
 
     private void inspect(Request request) {
@@ -315,7 +336,8 @@ public final class Kernel implements KernelSockets.Inbox {
         String code = inspect.code() == null ? "" : inspect.code();
         int cursor = CodePoints.toUtf16(code, inspect.cursorPos() == null ? code.codePointCount(0, code.length()) : inspect.cursorPos());
         Engine.Inspection inspection = engine().inspect(code, cursor, inspect.detailLevel() == null ? 0 : inspect.detailLevel());
-        Map<String, Object> data = inspection.found() ? Map.of("text/plain", inspection.text()) : Map.of();
+        Map<String, Object> data = inspection.found()
+                ? Map.of("text/plain", inspection.text(), "text/markdown", inspection.markdown()) : Map.of();
         outbound.reply(request, "inspect_reply", new Replies.InspectReply("ok", inspection.found(), data, Map.of()), null);
     }
 
@@ -326,9 +348,26 @@ public final class Kernel implements KernelSockets.Inbox {
     }
 
     private void history(Request request) {
+        Requests.HistoryRequest query = Json.fromObject(request.message().content(), Requests.HistoryRequest.class);
+        int n = query.n() == null ? 10 : query.n();
+        List<HistoryEntry> entries = switch (query.histAccessType() == null ? "tail" : query.histAccessType()) {
+            case "range" -> history.range(query.session() == null ? 0 : query.session(),
+                    query.start() == null ? 0 : query.start(), query.stop() == null ? 0 : query.stop());
+            case "search" -> history.search(query.pattern(), n, Boolean.TRUE.equals(query.unique()));
+            default -> history.tail(n);
+        };
+        boolean withOutput = Boolean.TRUE.equals(query.output());
         ObjectNode content = Json.object();
         content.put("status", "ok");
-        content.putArray("history");
+        var list = content.putArray("history");
+        for (HistoryEntry entry : entries) {
+            var row = list.addArray().add(entry.session()).add(entry.line());
+            if (withOutput) {
+                row.addArray().add(entry.input()).add(entry.output());
+            } else {
+                row.add(entry.input());
+            }
+        }
         outbound.reply(request, "history_reply", content, null);
     }
 

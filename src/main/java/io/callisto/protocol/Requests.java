@@ -64,6 +64,19 @@ public final class Requests {
     public record CommOpen(String commId, String targetName) {
     }
 
+    /** history_request; which fields matter depends on hist_access_type (range, tail or search). */
+    public record HistoryRequest(
+            Boolean output,
+            Boolean raw,
+            String histAccessType,
+            Integer session,
+            Integer start,
+            Integer stop,
+            Integer n,
+            String pattern,
+            Boolean unique) {
+    }
+
     /** input_reply, on the stdin channel. */
     public record InputReply(String value) {
     }

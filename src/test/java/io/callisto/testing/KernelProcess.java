@@ -56,6 +56,7 @@ public final class KernelProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile());
         builder.environment().put("CALLISTO_LOG_LEVEL", "info");
+        builder.environment().put("CALLISTO_HISTORY_FILE", dir.resolve(file.getFileName() + ".history").toString());
         builder.environment().putAll(env);
         return new KernelProcess(file, connection, builder.start(), log);
     }
