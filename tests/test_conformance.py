@@ -51,8 +51,15 @@ class CallistoConformance(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
     code_history_pattern = "6 ? 7"
 
-    # Not yet in Callisto, so their tests skip: pager payloads (code_page_something), display_data and
-    # clear_output (the display API).
+    code_display_data = [
+        {"code": 'display(html("<b>bold</b>"));', "mime": "text/html"},
+        {"code": 'display(markdown("*md*"))', "mime": "text/markdown"},
+        {"code": "display(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB));",
+         "mime": "image/png"},
+    ]
+    code_clear_output = "clearOutput();"
+
+    # Not in Callisto, so its test skips: pager payloads (code_page_something); Java has no pager help.
 
 
 if __name__ == "__main__":

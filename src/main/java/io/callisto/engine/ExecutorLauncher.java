@@ -5,6 +5,7 @@ import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.connect.Connector;
 import com.sun.jdi.connect.IllegalConnectorArgumentsException;
 import com.sun.jdi.connect.ListeningConnector;
+import io.callisto.display.DisplayChannel;
 import io.callisto.executor.ExecutorMain;
 import io.callisto.executor.StdinProtocol;
 import java.io.BufferedOutputStream;
@@ -34,12 +35,14 @@ final class ExecutorLauncher implements ExecutionControlProvider {
 
     private final EngineConfig config;
     private final InputSource input;
+    private final OutputStream display;
     private volatile Process process;
     private volatile ExecutorConnection connection;
 
-    ExecutorLauncher(EngineConfig config, InputSource input) {
+    ExecutorLauncher(EngineConfig config, InputSource input, OutputStream display) {
         this.config = config;
         this.input = input;
+        this.display = display;
     }
 
     @Override
@@ -76,6 +79,8 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             command.add(config.javaHome().resolve("bin").resolve("java").toString());
             // The debugger connection is how interrupts stop a running cell (see ExecutorConnection.stop).
             command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,quiet=y,address=" + debuggerAddress);
+            // Images render off screen; a cell's own options come after and may say otherwise.
+            command.add("-Djava.awt.headless=true");
             command.addAll(env.extraRemoteVMOptions());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
@@ -129,7 +134,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             Socket commandSocket = commands;
             OutputStream toExecutor = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
             return Util.remoteInputOutput(commands.getInputStream(), toExecutor,
-                    Map.of("out", env.userOut(), "err", env.userErr(),
+                    Map.of("out", env.userOut(), "err", env.userErr(), DisplayChannel.STREAM, display,
                             StdinProtocol.REQUEST_STREAM, new StdinService(input, answers, started)),
                     Map.of(),
                     (commandIn, commandOut) -> connection =

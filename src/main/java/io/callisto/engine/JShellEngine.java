@@ -37,6 +37,8 @@ public final class JShellEngine implements Engine {
             Set.of("TEMP_VAR_EXPRESSION_SUBKIND", "VAR_VALUE_SUBKIND", "OTHER_EXPRESSION_SUBKIND");
     private static final Pattern ENDS_WITH_ANNOTATION =
             Pattern.compile("@[\\w.]+\\s*(\\([^()]*\\))?\\s*$");
+    private static final Pattern DISPLAY_CALL =
+            Pattern.compile("\\s*(?:[\\w.]+\\.)?display\\s*\\(.*\\)\\s*;?\\s*", Pattern.DOTALL);
     private static final Pattern TOP_LEVEL_RETURN = Pattern.compile("\\s*return\\b(.*?);?\\s*", Pattern.DOTALL);
     /** How long an interrupted cell may take to stop before its executor JVM is killed and replaced. */
     private static final long STOP_GRACE_MS = 1000;
@@ -45,6 +47,7 @@ public final class JShellEngine implements Engine {
     private final PrintStream out;
     private final PrintStream err;
     private final InputSource input;
+    private final OutputStream display;
     private final Tracebacks tracebacks = new Tracebacks();
     private final Completions completions = new Completions();
     private final AtomicInteger tempNames = new AtomicInteger();
@@ -62,8 +65,9 @@ public final class JShellEngine implements Engine {
     private volatile boolean interrupted;
     private volatile boolean killedForInterrupt;
 
-    public JShellEngine(EngineConfig config, OutputStream out, OutputStream err, InputSource input) {
+    public JShellEngine(EngineConfig config, OutputStream out, OutputStream err, OutputStream display, InputSource input) {
         this.config = config;
+        this.display = display;
         this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         this.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         this.input = input;
@@ -72,7 +76,7 @@ public final class JShellEngine implements Engine {
 
     private Session startSession() {
         long started = System.nanoTime();
-        Session created = Session.start(config, out, err, input, tempNames);
+        Session created = Session.start(config, out, err, display, input, tempNames);
         LOG.fine(() -> "JShell and executor ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return created;
     }
@@ -181,7 +185,9 @@ public final class JShellEngine implements Engine {
             if (main.status() == Snippet.Status.RECOVERABLE_DEFINED || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 noteUnresolved(js, snippet);
             }
-            result = VALUE_SUBKINDS.contains(snippet.subKind().name()) ? main.value() : null;
+            // display(x) returns its display id; shown as the cell's value it would only be noise.
+            boolean displayCall = DISPLAY_CALL.matcher(source).matches();
+            result = VALUE_SUBKINDS.contains(snippet.subKind().name()) && !displayCall ? main.value() : null;
             if (isReturn) {
                 return new Success(result);
             }

@@ -30,8 +30,9 @@ final class Session {
         this.launcher = launcher;
     }
 
-    static Session start(EngineConfig config, PrintStream out, PrintStream err, InputSource input, AtomicInteger tempNames) {
-        ExecutorLauncher launcher = new ExecutorLauncher(config, input);
+    static Session start(EngineConfig config, PrintStream out, PrintStream err, java.io.OutputStream display,
+            InputSource input, AtomicInteger tempNames) {
+        ExecutorLauncher launcher = new ExecutorLauncher(config, input, display);
         List<String> vmOptions = new ArrayList<>(config.executorOptions());
         if (config.compilerOptions().contains("--enable-preview") && !vmOptions.contains("--enable-preview")) {
             vmOptions.add("--enable-preview");

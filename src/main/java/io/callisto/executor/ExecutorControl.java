@@ -1,6 +1,11 @@
 package io.callisto.executor;
 
+import io.callisto.display.DisplayChannel;
+import io.callisto.display.MimeBundle;
+import io.callisto.display.Renderers;
 import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -29,11 +34,28 @@ final class ExecutorControl extends DirectExecutionControl {
         this.sendOutput = sendOutput;
     }
 
-    /** The kernel looks for this frame to find the thread running a cell. */
+    /**
+     * Runs a snippet and, when its value has a rich form (an image, a MIME bundle, a registered type),
+     * sends that to the kernel ahead of the value's text, for the cell's execute_result.
+     * The kernel looks for this frame to find the thread running a cell.
+     */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         try {
-            return super.invoke(doitMethod);
+            Object value = doitMethod.invoke(null);
+            MimeBundle rich = null;
+            try {
+                rich = Renderers.renderRich(value);
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("Callisto: a renderer failed on this value, so it shows as text: " + e);
+            }
+            if (rich != null) {
+                Map<String, Object> content = new LinkedHashMap<>();
+                content.put("data", rich.data());
+                content.put("metadata", rich.metadata());
+                DisplayChannel.send("execute_result", content);
+            }
+            return valueString(value);
         } finally {
             sendOutput.run();
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import io.callisto.display.DisplayChannel;
 import jdk.jshell.execution.Util;
 
 /**
@@ -51,7 +52,8 @@ public final class ExecutorMain {
         Map<String, Consumer<OutputStream>> outputs = Map.of(
                 "out", raw -> System.setOut(printStream(streams[0] = new BatchingOutputStream(raw, scheduler))),
                 "err", raw -> System.setErr(printStream(streams[1] = new BatchingOutputStream(raw, scheduler))),
-                StdinProtocol.REQUEST_STREAM, raw -> System.setIn(new CellInput(raw, inputOf(answers), sendOutput)));
+                StdinProtocol.REQUEST_STREAM, raw -> System.setIn(new CellInput(raw, inputOf(answers), sendOutput)),
+                DisplayChannel.STREAM, raw -> DisplayChannel.connect(raw, sendOutput));
         // MultiplexingOutputStream writes 127-byte packets and flushes after each write: buffer them into one.
         OutputStream toKernel = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
         Util.forwardExecutionControlAndIO(new ExecutorControl(sendOutput), commands.getInputStream(), toKernel,

@@ -53,6 +53,7 @@ public final class Kernel implements KernelSockets.Inbox {
     private final Outbound outbound;
     private final StreamPublisher streams;
     private final StdinBridge stdin;
+    private final DisplayPublisher displays;
     private final CompletableFuture<Engine> engine;
     private final Clock clock;
     private final HistoryStore history;
@@ -78,7 +79,8 @@ public final class Kernel implements KernelSockets.Inbox {
         this.outbound = new Outbound(sockets, codec, new MessageFactory(clock));
         this.streams = new StreamPublisher(outbound);
         this.stdin = new StdinBridge(outbound, streams);
-        Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), stdin);
+        this.displays = new DisplayPublisher(outbound, streams);
+        Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin);
         this.engine = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
@@ -113,7 +115,8 @@ public final class Kernel implements KernelSockets.Inbox {
     }
 
     /** What cells read and write: handed to the engine when it is built. */
-    public record Streams(java.io.OutputStream stdout, java.io.OutputStream stderr, io.callisto.engine.InputSource stdin) {
+    public record Streams(java.io.OutputStream stdout, java.io.OutputStream stderr, java.io.OutputStream display,
+            io.callisto.engine.InputSource stdin) {
     }
 
     public void start() {
@@ -261,10 +264,19 @@ public final class Kernel implements KernelSockets.Inbox {
         if (execute.storesHistory()) {
             history.add(count, execute.source(), outcome instanceof Engine.Success success ? success.resultText() : null);
         }
+        ObjectNode rich = displays.takeRichResult();
         if (outcome instanceof Engine.Success success) {
             if (success.resultText() != null && !execute.isSilent()) {
-                outbound.publish("execute_result", request.message(),
-                        new Replies.ExecuteResult(count, Map.of("text/plain", success.resultText()), Map.of()));
+                ObjectNode result = Json.object();
+                result.put("execution_count", count);
+                ObjectNode data = rich != null && rich.path("data").isObject() ? ((ObjectNode) rich.get("data")).deepCopy() : Json.object();
+                // text/plain as the renderer gave it, else as jshell shows the value (strings quoted).
+                if (!data.has("text/plain")) {
+                    data.put("text/plain", success.resultText());
+                }
+                result.set("data", data);
+                result.set("metadata", rich != null && rich.path("metadata").isObject() ? rich.get("metadata") : Json.object());
+                outbound.publish("execute_result", request.message(), result);
             }
             outbound.reply(request, "execute_reply", new Replies.ExecuteOk(count, userExpressions), replyMetadata(started, "ok"));
         } else {

@@ -68,6 +68,16 @@ final class StreamPublisher implements AutoCloseable {
         muted = silent;
     }
 
+    /** The request output now belongs to. */
+    synchronized Message parent() {
+        return parent;
+    }
+
+    /** Whether output is being dropped (a silent request runs). */
+    synchronized boolean muted() {
+        return muted;
+    }
+
     private synchronized void append(String name, byte[] bytes, int offset, int length) {
         if (muted) {
             return;

@@ -1,8 +1,17 @@
 package io.callisto.notebook;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callisto.display.DisplayChannel;
+import io.callisto.display.MimeBundle;
+import io.callisto.display.Renderer;
+import io.callisto.display.Renderers;
 import io.callisto.executor.CellInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Helpers every cell can call without an import (the kernel imports this class's static members before the
@@ -10,6 +19,80 @@ import java.io.UncheckedIOException;
  */
 public final class Notebook {
     private Notebook() {
+    }
+
+    /** Shows a value under the running cell, in its richest form; returns an id for {@link #updateDisplay}. */
+    public static String display(Object value) {
+        return show(Renderers.render(value), UUID.randomUUID().toString(), "display_data");
+    }
+
+    /** Shows a value in the given MIME types only (text/plain is always kept). */
+    public static String display(Object value, String... mimeTypes) {
+        return show(Renderers.render(value).only(mimeTypes), UUID.randomUUID().toString(), "display_data");
+    }
+
+    /** Replaces what an earlier {@link #display} showed, wherever it is (a progress bar, a live table). */
+    public static void updateDisplay(String displayId, Object value) {
+        show(Renderers.render(value), displayId, "update_display_data");
+    }
+
+    /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
+    public static void clearOutput(boolean wait) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("wait", wait);
+        DisplayChannel.send("clear_output", content);
+    }
+
+    /** Clears the cell's output at once. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    public static MimeBundle html(String html) {
+        return MimeBundle.of("text/html", html);
+    }
+
+    public static MimeBundle markdown(String markdown) {
+        return MimeBundle.of("text/markdown", markdown);
+    }
+
+    /** LaTeX, e.g. {@code latex("$e^{i\pi} + 1 = 0$")}. */
+    public static MimeBundle latex(String latex) {
+        return MimeBundle.of("text/latex", latex);
+    }
+
+    public static MimeBundle svg(String svg) {
+        return MimeBundle.of("image/svg+xml", svg).with("text/plain", "<svg image>");
+    }
+
+    /** JSON text, shown by JupyterLab's JSON viewer. */
+    public static MimeBundle json(String json) {
+        try {
+            Object parsed = new ObjectMapper().readValue(json, Object.class);
+            return MimeBundle.of("application/json", parsed).with("text/plain", json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** An image from its bytes, e.g. {@code image(Files.readAllBytes(path), "image/png")}. */
+    public static MimeBundle image(byte[] bytes, String mimeType) {
+        return MimeBundle.of(mimeType, Base64.getEncoder().encodeToString(bytes))
+                .with("text/plain", "<" + mimeType + " image, " + bytes.length + " bytes>");
+    }
+
+    /** Adds a renderer for the values it accepts, for this session. */
+    public static void registerRenderer(Renderer renderer) {
+        Renderers.register(renderer);
+    }
+
+    private static String show(MimeBundle bundle, String displayId, String msgType) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("data", bundle.data());
+        content.put("metadata", bundle.metadata());
+        content.put("transient", Map.of("display_id", displayId));
+        DisplayChannel.send(msgType, content);
+        return displayId;
     }
 
     /** Asks the user for a line of text, showing {@code prompt}; null at end of input (Ctrl-D). */

@@ -1,0 +1,59 @@
+package io.callisto.display;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Carries display messages from the executor to the kernel, on JShell's multiplexed stream behind the
+ * cell's printed output (which is sent first, so the order in the notebook is the order of the code).
+ * Each record: a 4-byte length, then JSON {@code {"msg_type": …, "content": {…}}}; the kernel publishes it
+ * on IOPub under the running cell.
+ */
+public final class DisplayChannel {
+    /** The multiplexed stream's name. */
+    public static final String STREAM = "callisto-display";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static DataOutputStream out;
+    private static Runnable sendPrintedOutput = () -> { };
+
+    private DisplayChannel() {
+    }
+
+    /** Called once by the executor's main, with the stream to the kernel. */
+    public static synchronized void connect(OutputStream stream, Runnable flushPrintedOutput) {
+        out = new DataOutputStream(stream);
+        sendPrintedOutput = flushPrintedOutput;
+    }
+
+    public static void send(String msgType, Map<String, Object> content) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("msg_type", msgType);
+        record.put("content", content);
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a display value cannot be written as JSON", e);
+        }
+        synchronized (DisplayChannel.class) {
+            if (out == null) {
+                throw new IllegalStateException("display is only available in a Callisto notebook");
+            }
+            sendPrintedOutput.run();
+            try {
+                // One write, so the record crosses as few packets as its size allows.
+                byte[] frame = java.nio.ByteBuffer.allocate(4 + bytes.length).putInt(bytes.length).put(bytes).array();
+                out.write(frame);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the kernel is gone", e);
+            }
+        }
+    }
+}
