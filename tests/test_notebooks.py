@@ -41,8 +41,9 @@ def test_notebook_outputs_match(path, kernel_name):
     expected = nbformat.read(path, as_version=4)
     notebook = copy.deepcopy(expected)
     allow_errors = notebook.metadata.get("callisto_test", {}).get("allow_errors", False)
-    NotebookClient(notebook, kernel_name=kernel_name, timeout=120, startup_timeout=60,
-                   allow_errors=allow_errors).execute()
+    # Run in the notebook's own directory, as Jupyter does, so relative paths (%load) resolve there.
+    NotebookClient(notebook, kernel_name=kernel_name, timeout=120, startup_timeout=60, allow_errors=allow_errors,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
     for index, (want, got) in enumerate(zip(expected.cells, notebook.cells)):
         if want.cell_type != "code":
             continue

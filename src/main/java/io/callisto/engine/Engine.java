@@ -22,11 +22,23 @@ public interface Engine extends AutoCloseable {
 
     Completeness isComplete(String code);
 
+    /** Adds a jar or directory to the classpath of the compiler and the JVM that runs cells, for good. */
+    void addToClasspath(String path);
+
+    /** The session's variables: name, declared type and value as jshell shows it. */
+    List<Variable> variables();
+
+    /** The session's imports, as written. */
+    List<String> imports();
+
     /** Asks the running cell to stop; returns at once. */
     void interrupt();
 
     @Override
     void close();
+
+    record Variable(String name, String type, String value) {
+    }
 
     /** What a cell ended with. */
     sealed interface CellOutcome {

@@ -57,6 +57,8 @@ public final class JShellEngine implements Engine {
         return thread;
     });
     private final Object sessionLock = new Object();
+    /** Classpath added while running (magics), replayed into every new session. */
+    private final List<String> extraClasspath = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Session session;
     private CompletableFuture<Session> spare;
     private volatile boolean keepSpare;
@@ -116,6 +118,7 @@ public final class JShellEngine implements Engine {
             spare = keepSpare ? CompletableFuture.supplyAsync(this::startSession) : null;
         }
         dead.close();
+        extraClasspath.forEach(session.shell::addToClasspath);
         runStartupCode();
         return session;
     }
@@ -310,6 +313,37 @@ public final class JShellEngine implements Engine {
                 js.drop(main.snippet());
             }
         }
+    }
+
+    @Override
+    public void addToClasspath(String path) {
+        synchronized (sessionLock) {
+            extraClasspath.add(path);
+        }
+        liveSession().shell.addToClasspath(path);
+    }
+
+    @Override
+    public List<Variable> variables() {
+        JShell js = liveSession().shell;
+        return js.variables().filter(v -> js.status(v).isActive())
+                .map(v -> new Variable(v.name(), v.typeName(), safeValue(js, v)))
+                .collect(Collectors.toList());
+    }
+
+    private static String safeValue(JShell js, VarSnippet variable) {
+        try {
+            return js.varValue(variable);
+        } catch (RuntimeException e) {
+            return "<unavailable: " + e.getMessage() + ">";
+        }
+    }
+
+    @Override
+    public List<String> imports() {
+        JShell js = liveSession().shell;
+        return js.imports().filter(i -> js.status(i).isActive()).map(i -> i.source().strip())
+                .collect(Collectors.toList());
     }
 
     @Override

@@ -3,6 +3,12 @@ package io.callisto.kernel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callisto.engine.Engine;
 import io.callisto.history.HistoryEntry;
+import io.callisto.magics.CellRunner;
+import io.callisto.magics.MagicContext;
+import io.callisto.magics.MagicException;
+import io.callisto.magics.Magics;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import io.callisto.history.HistoryStore;
 import io.callisto.protocol.Replies;
 import io.callisto.protocol.Requests;
@@ -54,6 +60,8 @@ public final class Kernel implements KernelSockets.Inbox {
     private final StreamPublisher streams;
     private final StdinBridge stdin;
     private final DisplayPublisher displays;
+    private final Magics magics = new Magics();
+    private final Map<String, String> magicEnvironment = new java.util.concurrent.ConcurrentHashMap<>();
     private final CompletableFuture<Engine> engine;
     private final Clock clock;
     private final HistoryStore history;
@@ -145,6 +153,7 @@ public final class Kernel implements KernelSockets.Inbox {
         if (engine.isDone() && !engine.isCompletedExceptionally()) {
             engine.join().interrupt();
         }
+        magics.interrupt();
         stdin.interrupt();
     }
 
@@ -247,7 +256,9 @@ public final class Kernel implements KernelSockets.Inbox {
         try {
             Engine cells = engine();
             long engineStart = System.nanoTime();
-            outcome = cells.execute(execute.source(), count);
+            outcome = CellRunner.hasMagic(execute.source())
+                    ? runWithMagics(cells, execute.source(), count)
+                    : cells.execute(execute.source(), count);
             long engineNanos = System.nanoTime() - engineStart;
             LOG.fine(() -> "cell " + count + " ran in the engine for " + engineNanos / 1_000_000.0 + " ms");
             if (outcome instanceof Engine.Success) {
@@ -293,6 +304,46 @@ public final class Kernel implements KernelSockets.Inbox {
             outbound.reply(request, "execute_reply",
                     new Replies.ExecuteError("error", count, failure.ename(), failure.evalue(), failure.traceback()),
                     replyMetadata(started, "error"));
+        }
+    }
+
+    private Engine.CellOutcome runWithMagics(Engine cells, String code, int count) {
+        PrintStream out = new PrintStream(streams.stream("stdout"), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(streams.stream("stderr"), true, StandardCharsets.UTF_8);
+        MagicContext context = new MagicContext() {
+            @Override
+            public Engine engine() {
+                return cells;
+            }
+
+            @Override
+            public PrintStream out() {
+                return out;
+            }
+
+            @Override
+            public PrintStream err() {
+                return err;
+            }
+
+            @Override
+            public int cellNumber() {
+                return count;
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                return magicEnvironment;
+            }
+        };
+        try {
+            return new CellRunner(magics).run(code, context);
+        } catch (MagicException e) {
+            return new Engine.Failure("MagicError", e.getMessage(), List.of("\u001b[1;31mMagicError\u001b[0m: " + e.getMessage()));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "a magic failed", e);
+            return new Engine.Failure("MagicError", String.valueOf(e.getMessage()),
+                    List.of("\u001b[1;31mMagicError\u001b[0m: " + e));
         }
     }
 

@@ -1,0 +1,68 @@
+package io.callisto.magics;
+
+import io.callisto.engine.Engine;
+import io.callisto.engine.Engine.CellOutcome;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * %classpath (jars and class directories) and %jars (jars only): paths or globs such as {@code lib/*.jar},
+ * relative to the notebook's directory, added to the compiler's and the executor's classpath.
+ */
+final class ClasspathMagic implements Magic {
+    private final boolean jarsOnly;
+
+    ClasspathMagic(boolean jarsOnly) {
+        this.jarsOnly = jarsOnly;
+    }
+
+    @Override
+    public String help() {
+        return jarsOnly ? "add jars to the classpath: %jars lib/*.jar" : "add jars or class directories: %classpath path-or-glob ...";
+    }
+
+    @Override
+    public CellOutcome run(String args, String body, MagicContext context) throws Exception {
+        if (args.isBlank()) {
+            throw new MagicException((jarsOnly ? "%jars" : "%classpath") + " needs one or more paths or globs");
+        }
+        List<Path> found = new ArrayList<>();
+        for (String pattern : args.trim().split("\\s+")) {
+            List<Path> matches = expand(context.workingDirectory(), pattern);
+            if (matches.isEmpty()) {
+                throw new MagicException("nothing at " + pattern + " (relative to " + context.workingDirectory() + ")");
+            }
+            found.addAll(matches);
+        }
+        for (Path path : found) {
+            context.engine().addToClasspath(path.toString());
+            context.out().println("Added to the classpath: " + path);
+        }
+        return new Engine.Success(null);
+    }
+
+    private List<Path> expand(Path base, String pattern) throws IOException {
+        Path path = base.resolve(pattern).normalize();
+        List<Path> matches = new ArrayList<>();
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (name.contains("*") || name.contains("?") || name.contains("[")) {
+            Path dir = path.getParent();
+            if (dir != null && Files.isDirectory(dir)) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, name)) {
+                    entries.forEach(matches::add);
+                }
+            }
+            matches.sort(null);
+        } else if (Files.exists(path)) {
+            matches.add(path);
+        }
+        if (jarsOnly) {
+            matches.removeIf(p -> !p.getFileName().toString().endsWith(".jar"));
+        }
+        return matches;
+    }
+}

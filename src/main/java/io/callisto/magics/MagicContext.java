@@ -1,0 +1,26 @@
+package io.callisto.magics;
+
+import io.callisto.engine.Engine;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a magic can use: the engine, the cell's output streams, and where relative paths start. */
+public interface MagicContext {
+    Engine engine();
+
+    /** The running cell's stdout and stderr, published on IOPub like a cell's own printing. */
+    PrintStream out();
+
+    PrintStream err();
+
+    int cellNumber();
+
+    /** The kernel's working directory (Jupyter starts a kernel in its notebook's directory). */
+    default Path workingDirectory() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** Environment variables set with %env, for the processes %%bash starts. */
+    Map<String, String> environment();
+}
