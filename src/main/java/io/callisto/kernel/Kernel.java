@@ -60,7 +60,7 @@ public final class Kernel implements KernelSockets.Inbox {
     private final StreamPublisher streams;
     private final StdinBridge stdin;
     private final DisplayPublisher displays;
-    private final Magics magics = new Magics();
+    private final Magics magics = new Magics(new io.callisto.dependencies.DependencyResolver(System.getenv()));
     private final Map<String, String> magicEnvironment = new java.util.concurrent.ConcurrentHashMap<>();
     private final CompletableFuture<Engine> engine;
     private final Clock clock;
@@ -334,6 +334,16 @@ public final class Kernel implements KernelSockets.Inbox {
             @Override
             public Map<String, String> environment() {
                 return magicEnvironment;
+            }
+
+            @Override
+            public void display(String msgType, Map<String, Object> data, String displayId) {
+                streams.flush();
+                ObjectNode content = Json.object();
+                content.set("data", Json.toObject(data));
+                content.putObject("metadata");
+                content.putObject("transient").put("display_id", displayId);
+                outbound.publish(msgType, streams.parent(), content);
             }
         };
         try {

@@ -21,6 +21,12 @@ public interface MagicContext {
         return Path.of("").toAbsolutePath();
     }
 
+    /**
+     * Shows (display_data) or replaces (update_display_data) an output of the running cell, by display id:
+     * how a magic draws a progress line that updates in place.
+     */
+    void display(String msgType, Map<String, Object> data, String displayId);
+
     /** Environment variables set with %env, for the processes %%bash starts. */
     Map<String, String> environment();
 }

@@ -1,5 +1,6 @@
 package io.callisto.magics;
 
+import io.callisto.dependencies.DependencyResolver;
 import io.callisto.engine.Engine;
 import io.callisto.engine.Engine.CellOutcome;
 import java.nio.file.Files;
@@ -19,7 +20,15 @@ public final class Magics {
     private final ShellMagic bash = new ShellMagic("bash");
     private final ShellMagic sh = new ShellMagic("sh");
 
-    public Magics() {
+    public Magics(DependencyResolver resolver) {
+        MavenMagic maven = new MavenMagic(resolver);
+        lineMagics.put("maven", maven);
+        lineMagics.put("addMavenDependency", maven);
+        lineMagics.put("addMavenDependencies", maven);
+        lineMagics.put("mavenRepo", new MavenRepoMagic(resolver));
+        PomMagic pom = new PomMagic(maven, resolver);
+        lineMagics.put("loadFromPOM", pom);
+        cellMagics.put("loadFromPOM", pom);
         line("lsmagic", "list the magics", (args, body, context) -> {
             context.out().println("Line magics: " + lineMagics.keySet().stream().map(n -> "%" + n).collect(Collectors.joining(" ")));
             context.out().println("Cell magics: " + cellMagics.keySet().stream().map(n -> "%%" + n).collect(Collectors.joining(" ")));

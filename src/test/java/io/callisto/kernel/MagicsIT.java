@@ -114,6 +114,28 @@ class MagicsIT {
     }
 
     @Test
+    void mavenOfflineGivesAClearErrorAndLeavesTheSessionAsItWas() throws Exception {
+        Path settings = Files.writeString(dir.resolve("offline-settings.xml"),
+                "<settings><offline>true</offline><localRepository>" + dir.resolve("empty-repository")
+                        + "</localRepository></settings>");
+        java.util.Map<String, String> env = java.util.Map.of("CALLISTO_MAVEN_SETTINGS", settings.toString());
+        try (KernelProcess offline = KernelProcess.start(dir, "hmac-sha256", java.util.UUID.randomUUID().toString(), env);
+             KernelClient client = offline.client()) {
+            client.awaitReply(client.execute("int kept = 5;"));
+            Message request = client.execute("%maven org.knowm.xchart:xchart:3.8.8");
+            Message reply = client.awaitReply(request);
+            assertEquals("MagicError", reply.content().path("ename").asText());
+            String evalue = reply.content().path("evalue").asText();
+            assertTrue(evalue.contains("org.knowm.xchart:xchart") && evalue.contains("offline"), evalue);
+            assertTrue(client.awaitIopub(request).stream().anyMatch(m -> m.msgType().equals("update_display_data")),
+                    "the progress line is replaced by the outcome");
+            Message after = client.execute("kept + 1");
+            client.awaitReply(after);
+            assertEquals("6", result(client.awaitIopub(after)));
+        }
+    }
+
+    @Test
     void unknownMagicsListTheKnownOnes() {
         try (KernelClient client = kernel.client()) {
             Message reply = client.awaitReply(client.execute("%mavenn org.example:x:1"));
