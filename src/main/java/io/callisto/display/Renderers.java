@@ -73,16 +73,17 @@ public final class Renderers {
         loaded = true;
     }
 
-    /** A MIME bundle is shown as it is. */
+    /** A MIME bundle is shown as it is; so is IJava's DisplayData, which becomes one. */
     private static final class BundleRenderer implements Renderer {
         @Override
         public boolean accepts(Object value) {
-            return value instanceof MimeBundle;
+            return value instanceof MimeBundle || value instanceof io.github.spencerpark.jupyter.kernel.display.DisplayData;
         }
 
         @Override
         public MimeBundle render(Object value) {
-            return (MimeBundle) value;
+            return value instanceof MimeBundle bundle ? bundle
+                    : ((io.github.spencerpark.jupyter.kernel.display.DisplayData) value).toMimeBundle();
         }
     }
 

@@ -81,6 +81,16 @@ public final class Notebook {
                 .with("text/plain", "<" + mimeType + " image, " + bytes.length + " bytes>");
     }
 
+    /** IJava's name for the rendering of a value, as a bundle display() would show. */
+    public static io.github.spencerpark.jupyter.kernel.display.DisplayData render(Object value) {
+        return io.github.spencerpark.ijava.IJava.getKernelInstance().getRenderer().render(value);
+    }
+
+    /** IJava's name: the value's representations in the given MIME types. */
+    public static io.github.spencerpark.jupyter.kernel.display.DisplayData render(Object value, String... mimeTypes) {
+        return io.github.spencerpark.ijava.IJava.getKernelInstance().getRenderer().renderAs(value, mimeTypes);
+    }
+
     /** Adds a renderer for the values it accepts, for this session. */
     public static void registerRenderer(Renderer renderer) {
         Renderers.register(renderer);

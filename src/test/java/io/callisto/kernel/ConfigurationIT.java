@@ -20,14 +20,6 @@ class ConfigurationIT {
     @TempDir
     Path dir;
 
-    private static String result(KernelClient client, String code) {
-        Message request = client.execute(code);
-        Message reply = client.awaitReply(request);
-        assertEquals("ok", reply.content().path("status").asText(), reply.content().toString());
-        return client.awaitIopub(request).stream().filter(m -> m.msgType().equals("execute_result"))
-                .map(m -> m.content().path("data").path("text/plain").asText()).findFirst().orElse(null);
-    }
-
     @Test
     void envSettingsReachTheCells() throws Exception {
         Path sources = Files.createDirectories(dir.resolve("src/probe"));
@@ -46,14 +38,14 @@ class ConfigurationIT {
                 "CALLISTO_COMPILER_OPTS", "-parameters");
         try (KernelProcess kernel = KernelProcess.start(dir, "hmac-sha512", UUID.randomUUID().toString(), env);
              KernelClient client = kernel.client()) {
-            assertEquals("42", result(client, "fromStartup + 1"));
-            assertEquals("\"file\"", result(client, "fromFile()"));
-            assertEquals("\"hi from the classpath\"", result(client, "probe.Greeter.hi()"));
-            assertEquals("\"set-by-env\"", result(client, "System.getProperty(\"callisto.probe\")"));
-            long maxHeapMb = Long.parseLong(result(client, "Runtime.getRuntime().maxMemory() / (1024 * 1024)"));
+            assertEquals("42", client.result("fromStartup + 1"));
+            assertEquals("\"file\"", client.result("fromFile()"));
+            assertEquals("\"hi from the classpath\"", client.result("probe.Greeter.hi()"));
+            assertEquals("\"set-by-env\"", client.result("System.getProperty(\"callisto.probe\")"));
+            long maxHeapMb = Long.parseLong(client.result("Runtime.getRuntime().maxMemory() / (1024 * 1024)"));
             assertTrue(maxHeapMb <= 256, "the executor JVM got -Xmx256m: " + maxHeapMb);
-            result(client, "class Probe { void take(int count) { } }");
-            assertEquals("\"count\"", result(client, "Probe.class.getDeclaredMethods()[0].getParameters()[0].getName()"),
+            client.result("class Probe { void take(int count) { } }");
+            assertEquals("\"count\"", client.result("Probe.class.getDeclaredMethods()[0].getParameters()[0].getName()"),
                     "javac ran with -parameters, so parameter names are kept");
         }
     }
@@ -61,11 +53,11 @@ class ConfigurationIT {
     @Test
     void sigintDoesNotEndTheKernel() throws Exception {
         try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
-            assertEquals("2", result(client, "1 + 1"));
+            assertEquals("2", client.result("1 + 1"));
             new ProcessBuilder("kill", "-INT", Long.toString(kernel.process.pid())).start().waitFor();
             // The JVM handles the signal on a thread of its own: wait until it has, so it meets no cell.
             Awaitility.await().atMost(KernelClient.TIMEOUT).until(() -> kernel.logText().contains("SIGINT"));
-            assertEquals("3", result(client, "1 + 2"));
+            assertEquals("3", client.result("1 + 2"));
             assertTrue(kernel.process.isAlive());
         }
     }

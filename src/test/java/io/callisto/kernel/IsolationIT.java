@@ -30,14 +30,6 @@ class IsolationIT {
         return client.awaitReply(client.execute(code));
     }
 
-    private static String result(KernelClient client, String code) {
-        Message request = client.execute(code);
-        Message reply = client.awaitReply(request);
-        assertEquals("ok", reply.content().path("status").asText(), reply.content().toString());
-        return client.awaitIopub(request).stream().filter(m -> m.msgType().equals("execute_result"))
-                .map(m -> m.content().path("data").path("text/plain").asText()).findFirst().orElse(null);
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "System.exit(3);                       | ExecutorDied | exit code 3",
@@ -55,7 +47,7 @@ class IsolationIT {
             assertTrue(evalue.contains("earlier declarations are gone"), evalue);
 
             Instant restarted = Instant.now();
-            assertEquals("2", result(client, "1 + 1"));
+            assertEquals("2", client.result("1 + 1"));
             assertTrue(Duration.between(restarted, Instant.now()).toMillis() < 30_000);
             Message gone = run(client, "before");
             assertEquals("CompilationError", gone.content().path("ename").asText(), "the old session's state is gone");
@@ -75,7 +67,7 @@ class IsolationIT {
             Message deep = run(client, "depth(0)");
             assertEquals("java.lang.StackOverflowError", deep.content().path("ename").asText());
             assertTrue(deep.content().path("traceback").size() < 200, "a stack overflow's trace is cut short");
-            assertEquals("5", result(client, "before"), "the executor survived both");
+            assertEquals("5", client.result("before"), "the executor survived both");
         }
     }
 
@@ -91,7 +83,7 @@ class IsolationIT {
             new ProcessBuilder("kill", "-9", Long.toString(executor.pid())).start().waitFor();
             Message reply = client.awaitReply(request);
             assertEquals("ExecutorDied", reply.content().path("ename").asText(), reply.content().toString());
-            assertEquals("3", result(client, "1 + 2"));
+            assertEquals("3", client.result("1 + 2"));
         }
     }
 

@@ -44,16 +44,6 @@ class MagicsIT {
         return classes;
     }
 
-    private static String stdout(List<Message> iopub) {
-        return iopub.stream().filter(m -> m.msgType().equals("stream")).map(m -> m.content().path("text").asText())
-                .collect(Collectors.joining());
-    }
-
-    private static String result(List<Message> iopub) {
-        return iopub.stream().filter(m -> m.msgType().equals("execute_result"))
-                .map(m -> m.content().path("data").path("text/plain").asText()).findFirst().orElse(null);
-    }
-
     @Test
     void classpathAndJarsMakeClassesUsableInTheSameCell() throws Exception {
         Path classes = compile("Shout", "package magic; public class Shout { public static String loud(String s) { return s.toUpperCase(); } }");
@@ -71,8 +61,8 @@ class MagicsIT {
             Message reply = client.awaitReply(request);
             assertEquals("ok", reply.content().path("status").asText(), reply.content().toString());
             List<Message> iopub = client.awaitIopub(request);
-            assertEquals("\"Ab\"", result(iopub));
-            assertTrue(stdout(iopub).contains("whisper.jar") && !stdout(iopub).contains("notes.txt"), stdout(iopub));
+            assertEquals("\"Ab\"", KernelClient.resultText(iopub));
+            assertTrue(KernelClient.streamText(iopub).contains("whisper.jar") && !KernelClient.streamText(iopub).contains("notes.txt"), KernelClient.streamText(iopub));
         }
     }
 
@@ -81,13 +71,13 @@ class MagicsIT {
         try (KernelClient client = kernel.client()) {
             Message line = client.execute("%time Thread.sleep(20)");
             client.awaitReply(line);
-            assertTrue(stdout(client.awaitIopub(line)).matches("(?s)Wall time: \\d+\\.\\d (ms|s)\\n"), stdout(client.iopubOf(line)));
+            assertTrue(KernelClient.streamText(client.awaitIopub(line)).matches("(?s)Wall time: \\d+\\.\\d (ms|s)\\n"), KernelClient.streamText(client.iopubOf(line)));
 
             Message cell = client.execute("%%time\nint t = 20;\nt + 1");
             client.awaitReply(cell);
             List<Message> iopub = client.awaitIopub(cell);
-            assertEquals("21", result(iopub));
-            assertTrue(stdout(iopub).startsWith("Wall time: "), stdout(iopub));
+            assertEquals("21", KernelClient.resultText(iopub));
+            assertTrue(KernelClient.streamText(iopub).startsWith("Wall time: "), KernelClient.streamText(iopub));
         }
     }
 
@@ -131,7 +121,7 @@ class MagicsIT {
                     "the progress line is replaced by the outcome");
             Message after = client.execute("kept + 1");
             client.awaitReply(after);
-            assertEquals("6", result(client.awaitIopub(after)));
+            assertEquals("6", KernelClient.resultText(client.awaitIopub(after)));
         }
     }
 

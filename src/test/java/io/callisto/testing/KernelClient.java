@@ -56,6 +56,8 @@ public final class KernelClient implements AutoCloseable {
     private ZMQ.Socket connect(SocketType type, String port, byte[] identity) {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(0);
+        // A send that cannot go out fails the test instead of hanging it.
+        socket.setSendTimeOut(10_000);
         if (identity != null) {
             socket.setIdentity(identity);
         }
@@ -129,7 +131,7 @@ public final class KernelClient implements AutoCloseable {
     /** Waits until a message on the list matches, and returns it. */
     public Message await(List<Message> list, Predicate<Message> matches) {
         Message[] found = new Message[1];
-        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> {
+        Awaitility.await().atMost(TIMEOUT).pollInSameThread().pollInterval(Duration.ofMillis(5)).until(() -> {
             drain();
             for (Message message : list) {
                 if (matches.test(message)) {
@@ -162,6 +164,28 @@ public final class KernelClient implements AutoCloseable {
         return iopubMessages.stream().filter(message -> isChild(message, request)).toList();
     }
 
+    /** Runs code that must succeed and returns its execute_result's text/plain (null for none). */
+    public String result(String code) {
+        Message request = execute(code);
+        Message reply = awaitReply(request);
+        if (!reply.content().path("status").asText().equals("ok")) {
+            throw new AssertionError("the cell failed: " + reply.content());
+        }
+        return resultText(awaitIopub(request));
+    }
+
+    /** The text/plain of the execute_result among a request's IOPub messages, or null. */
+    public static String resultText(List<Message> iopub) {
+        return iopub.stream().filter(m -> m.msgType().equals("execute_result"))
+                .map(m -> m.content().path("data").path("text/plain").asText()).findFirst().orElse(null);
+    }
+
+    /** All the stream text among a request's IOPub messages, stdout and stderr in order. */
+    public static String streamText(List<Message> iopub) {
+        return iopub.stream().filter(m -> m.msgType().equals("stream")).map(m -> m.content().path("text").asText())
+                .collect(java.util.stream.Collectors.joining());
+    }
+
     public static boolean isChild(Message message, Message request) {
         return message.parentHeader().path("msg_id").asText().equals(request.msgId());
     }
@@ -179,10 +203,11 @@ public final class KernelClient implements AutoCloseable {
     }
 
     private void awaitProbeOnIopub() {
-        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+        // Conditions run on this thread: ZeroMQ sockets must not move between threads mid-use.
+        Awaitility.await().atMost(TIMEOUT).pollInSameThread().pollInterval(Duration.ofMillis(200)).until(() -> {
             Message probe = send(shell, request("kernel_info_request", Json.object()));
             try {
-                Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(5))
+                Awaitility.await().atMost(Duration.ofSeconds(1)).pollInSameThread().pollInterval(Duration.ofMillis(5))
                         .until(() -> {
                             drain();
                             return iopubMessages.stream().anyMatch(m -> isChild(m, probe));

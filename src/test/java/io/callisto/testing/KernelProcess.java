@@ -76,14 +76,37 @@ public final class KernelProcess implements AutoCloseable {
     /** A client whose iopub subscription is already live. */
     public KernelClient client() {
         KernelClient client = new KernelClient(connection);
-        client.awaitReady();
+        try {
+            client.awaitReady();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            client.close();
+            String log;
+            try {
+                log = logText();
+            } catch (IOException unreadable) {
+                log = "(log unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError("the kernel did not answer (alive: " + process.isAlive() + "); its log:\n" + log, e);
+        }
         return client;
     }
 
+    private static final java.util.Random PORTS = new java.util.Random();
+
+    /**
+     * A free port below Linux's ephemeral range (32768+), so that the executor JVMs' and clients' own
+     * ephemeral sockets cannot take it between this check and the kernel's bind.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + PORTS.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // Try another.
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 
     @Override
