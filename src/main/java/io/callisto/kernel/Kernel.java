@@ -85,7 +85,7 @@ public final class Kernel implements KernelSockets.Inbox {
         this.codec = new WireCodec(Signer.of(connection.signatureScheme(), connection.key()));
         this.sockets = new KernelSockets(connection, this);
         this.outbound = new Outbound(sockets, codec, new MessageFactory(clock));
-        this.streams = new StreamPublisher(outbound);
+        this.streams = new StreamPublisher(outbound, outputLimitBytes());
         this.stdin = new StdinBridge(outbound, streams);
         this.displays = new DisplayPublisher(outbound, streams);
         Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin);
@@ -120,6 +120,16 @@ public final class Kernel implements KernelSockets.Inbox {
             }
         });
         controlHandlers.put("interrupt_request", this::interrupt);
+    }
+
+    private static long outputLimitBytes() {
+        String configured = System.getenv("CALLISTO_OUTPUT_LIMIT_MB");
+        try {
+            return (configured == null || configured.isBlank() ? 50 : Long.parseLong(configured.strip())) * 1024 * 1024;
+        } catch (NumberFormatException e) {
+            LOG.warning("CALLISTO_OUTPUT_LIMIT_MB is not a number: " + configured + "; using 50");
+            return 50L * 1024 * 1024;
+        }
     }
 
     /** What cells read and write: handed to the engine when it is built. */
@@ -217,6 +227,11 @@ public final class Kernel implements KernelSockets.Inbox {
             } else {
                 handler.handle(request);
             }
+        } catch (IllegalArgumentException e) {
+            // Content of the wrong shape (a string where a number belongs): the client's mistake, not ours.
+            LOG.warning("bad content in a " + request.msgType() + ": " + e.getMessage().lines().findFirst().orElse(""));
+            outbound.reply(request, request.replyType(),
+                    new Replies.ErrorReply("BadRequest", "the " + request.msgType() + " content is malformed"), null);
         } catch (Exception | Error e) {
             LOG.log(Level.SEVERE, "failed to handle a " + request.msgType(), e);
             outbound.reply(request, request.replyType(),

@@ -26,6 +26,15 @@ final class StreamPublisher implements AutoCloseable {
     private static final long DELAY_MS = 50;
     private static final int PUBLISH_AT_BYTES = 1 << 20;
 
+    /**
+     * Output a single request may publish; beyond it the rest is dropped with one visible note, so a cell
+     * printing without end cannot flood the client or the kernel's memory (jupyter_server's rate limit
+     * would drop it anyway, silently). CALLISTO_OUTPUT_LIMIT_MB sets it.
+     */
+    private final long limitBytes;
+    private long publishedBytes;
+    private boolean limitNoted;
+
     private record Segment(String name, ByteArrayOutputStream bytes) {
     }
 
@@ -43,8 +52,9 @@ final class StreamPublisher implements AutoCloseable {
     private boolean muted;
     private boolean flushScheduled;
 
-    StreamPublisher(Outbound outbound) {
+    StreamPublisher(Outbound outbound, long limitBytes) {
         this.outbound = outbound;
+        this.limitBytes = limitBytes;
     }
 
     OutputStream stream(String name) {
@@ -66,6 +76,8 @@ final class StreamPublisher implements AutoCloseable {
         flush();
         parent = request;
         muted = silent;
+        publishedBytes = 0;
+        limitNoted = false;
     }
 
     /** The request output now belongs to. */
@@ -80,6 +92,10 @@ final class StreamPublisher implements AutoCloseable {
 
     private synchronized void append(String name, byte[] bytes, int offset, int length) {
         if (muted) {
+            return;
+        }
+        if (publishedBytes + pendingBytes() >= limitBytes) {
+            noteLimit();
             return;
         }
         Segment last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
@@ -106,6 +122,7 @@ final class StreamPublisher implements AutoCloseable {
             int complete = lastSegment ? completeUtf8Length(bytes) : bytes.length;
             if (complete > 0) {
                 outbound.publish("stream", parent, new Replies.Stream(segment.name(), decode(bytes, complete)));
+                publishedBytes += complete;
             }
             if (lastSegment && complete < bytes.length) {
                 // Keep a multi-byte character cut in half until its other bytes arrive.
@@ -126,6 +143,24 @@ final class StreamPublisher implements AutoCloseable {
         } catch (java.nio.charset.CharacterCodingException e) {
             return new String(bytes, 0, length, StandardCharsets.UTF_8);
         }
+    }
+
+    private int pendingBytes() {
+        int total = 0;
+        for (Segment segment : pending) {
+            total += segment.bytes().size();
+        }
+        return total;
+    }
+
+    private void noteLimit() {
+        if (limitNoted) {
+            return;
+        }
+        limitNoted = true;
+        flush();
+        outbound.publish("stream", parent, new Replies.Stream("stderr", "\n[Callisto: this cell printed more than "
+                + limitBytes / (1024 * 1024) + " MB; the rest of its output is dropped. CALLISTO_OUTPUT_LIMIT_MB sets the limit.]\n"));
     }
 
     /** The length of the prefix that ends on a whole UTF-8 character. */
