@@ -118,6 +118,21 @@ def process_tree_cpu_seconds(pid):
     return total
 
 
+def process_tree_rss_mb(pid):
+    """Resident memory of a process and all its descendants (kernel plus executor JVMs), in MB."""
+    total, pids = 0, [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            status = pathlib.Path(f"/proc/{current}/status").read_text()
+            total += int(status.split("VmRSS:")[1].split()[0])
+            children = pathlib.Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            pids.extend(int(child) for child in children)
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
+    return total / 1024
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
@@ -141,6 +156,9 @@ def bench_kernel(name, cells):
         time.sleep(0.5)  # let the subscription settle before timing cells
         _, first, _ = client.run("1 + 1")
         figures["first_cell_ms"] = first * 1000
+        pid = km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
+        if pid:
+            figures["resident_memory_at_start_mb"] = process_tree_rss_mb(pid)
 
         times = [client.run(f"{i} + 1")[1] * 1000 for i in range(cells)]
         figures["trivial_cell_p50_ms"] = percentile(times, 0.5)
@@ -162,7 +180,6 @@ def bench_kernel(name, cells):
         figures["print_100k_lines_received"] = text.count("\n")
         figures["print_100k_lines_messages"] = sum(1 for m in outputs if m["msg_type"] == "stream")
 
-        pid = km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
         for case, code in INTERRUPT_CASES.items():
             stdin = case == "stdin read"
             msg_id = client.execute('{ System.out.println("running");\n' + code + "\n}", allow_stdin=stdin)
@@ -188,6 +205,7 @@ def bench_kernel(name, cells):
         figures["cell_after_system_exit_ms"] = restart * 1000
 
         if pid:
+            figures["resident_memory_after_run_mb"] = process_tree_rss_mb(pid)
             time.sleep(3)  # let the warm spare executor finish starting and the JIT settle
             before = process_tree_cpu_seconds(pid)
             time.sleep(5)
