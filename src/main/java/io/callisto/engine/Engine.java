@@ -28,6 +28,11 @@ public interface Engine extends AutoCloseable {
     /** The session's variables: name, declared type and value as jshell shows it. */
     List<Variable> variables();
 
+    /** How many variables the session holds, without reading their values. */
+    default int variableCount() {
+        return variables().size();
+    }
+
     /** The session's imports, as written. */
     List<String> imports();
 

@@ -331,6 +331,12 @@ public final class JShellEngine implements Engine {
                 .collect(Collectors.toList());
     }
 
+    @Override
+    public int variableCount() {
+        JShell js = liveSession().shell;
+        return (int) js.variables().filter(v -> js.status(v).isActive()).count();
+    }
+
     private static String safeValue(JShell js, VarSnippet variable) {
         try {
             return js.varValue(variable);

@@ -71,6 +71,9 @@ public final class Kernel implements KernelSockets.Inbox {
     private final BlockingQueue<Request> shellQueue = new LinkedBlockingQueue<>();
     private final BlockingQueue<Request> controlQueue = new LinkedBlockingQueue<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final Usage usage = new Usage();
+    /** Live variables after the last cell, kept by the shell thread for usage_request on control. */
+    private volatile int namespaceSize;
     private volatile boolean aborting;
     private volatile boolean shutdownAnswered;
     private int executionCount;
@@ -120,6 +123,9 @@ public final class Kernel implements KernelSockets.Inbox {
             }
         });
         controlHandlers.put("interrupt_request", this::interrupt);
+        // ipykernel's extension, which jupyter-resource-usage asks on control for the kernel's CPU and memory.
+        controlHandlers.put("usage_request", request ->
+                outbound.reply(request, "usage_reply", usage.sample(namespaceSize), null));
     }
 
     private static long outputLimitBytes() {
@@ -287,6 +293,11 @@ public final class Kernel implements KernelSockets.Inbox {
             stdin.detach();
         }
         streams.flush();
+        try {
+            namespaceSize = engine().variableCount();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "no variable count: " + e);
+        }
         if (execute.storesHistory()) {
             history.add(count, execute.source(), outcome instanceof Engine.Success success ? success.resultText() : null);
         }

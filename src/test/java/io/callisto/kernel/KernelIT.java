@@ -306,6 +306,23 @@ class KernelIT {
     }
 
     @Test
+    void usageRequestReportsTheProcessTreeAndTheHost() {
+        try (KernelClient client = kernel.client()) {
+            client.awaitReply(client.execute("int usageA = 1;\nint usageB = 2;"));
+            Message request = client.send(client.control, client.request("usage_request", Json.object()));
+            ObjectNode usage = client.awaitControlReply(request).content();
+            assertEquals(kernel.process.pid(), usage.path("pid").asLong());
+            assertTrue(usage.path("kernel_memory").asLong() > 50L * 1024 * 1024, usage.toString());
+            assertTrue(usage.path("kernel_cpu").isNumber() && usage.path("cpu_count").asInt() >= 1, usage.toString());
+            long total = usage.path("host_virtual_memory").path("total").asLong();
+            long available = usage.path("host_virtual_memory").path("available").asLong();
+            assertTrue(total > 0 && available > 0 && available <= total, usage.toString());
+            assertTrue(usage.path("namespace_size").asInt() >= 2, usage.toString());
+            assertFalse(usage.path("hostname").asText().isEmpty());
+        }
+    }
+
+    @Test
     void unknownTypesGetBusyAndIdleAndNoCrash() {
         try (KernelClient client = kernel.client()) {
             Message unknown = client.send(client.shell, client.request("teleport_request", Json.object()));
