@@ -91,19 +91,22 @@ public final class Magics {
     }
 
     Magic lineMagic(String name) throws MagicException {
-        Magic magic = lineMagics.get(name);
-        if (magic == null) {
-            throw new MagicException("%" + name + " is not a magic" + (cellMagics.containsKey(name) ? " (it is %%" + name
-                    + ", a cell magic)" : "") + ". Line magics: " + names("%", lineMagics) + "; cell magics: " + names("%%", cellMagics));
-        }
-        return magic;
+        return find(name, "%", lineMagics, "%%", cellMagics, "a magic", "a cell magic", "Line magics", "cell magics");
     }
 
     Magic cellMagic(String name) throws MagicException {
-        Magic magic = cellMagics.get(name);
+        return find(name, "%%", cellMagics, "%", lineMagics, "a cell magic", "a line magic", "Cell magics", "line magics");
+    }
+
+    /** The magic of that name and kind; else an error that points at the other kind and lists both. */
+    private static Magic find(String name, String prefix, Map<String, Magic> kind, String otherPrefix,
+            Map<String, Magic> otherKind, String what, String otherWhat, String listed, String otherListed)
+            throws MagicException {
+        Magic magic = kind.get(name);
         if (magic == null) {
-            throw new MagicException("%%" + name + " is not a cell magic" + (lineMagics.containsKey(name) ? " (it is %" + name
-                    + ", a line magic)" : "") + ". Cell magics: " + names("%%", cellMagics) + "; line magics: " + names("%", lineMagics));
+            throw new MagicException(prefix + name + " is not " + what
+                    + (otherKind.containsKey(name) ? " (it is " + otherPrefix + name + ", " + otherWhat + ")" : "")
+                    + ". " + listed + ": " + names(prefix, kind) + "; " + otherListed + ": " + names(otherPrefix, otherKind));
         }
         return magic;
     }
