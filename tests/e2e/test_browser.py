@@ -1,0 +1,143 @@
+"""Browser end-to-end suites: JupyterLab 4 and Notebook 7 with Callisto, in Debian's Chromium.
+
+This module starts a real Jupyter server (from the test venv) on 127.0.0.1 with a token, a temporary
+root, settings and workspace, then runs the Playwright suites (`*.test.mjs`, Node's test runner) against
+it. Screenshots of each step and the server's log go to tests/artifacts/e2e/.
+
+The suites need Node with `npm ci` done in tests/e2e (tests/run does it) and /usr/bin/chromium
+(`apt-get install chromium`; .ci/run does it). Without them the suites are skipped with the reason,
+unless CALLISTO_E2E=required, as in CI, where a missing part fails instead.
+"""
+import json
+import os
+import pathlib
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts" / "e2e"
+KERNEL = os.environ.get("CALLISTO_KERNEL", "callisto-test")
+CHROMIUM = os.environ.get("CALLISTO_E2E_CHROMIUM", "/usr/bin/chromium")
+SUITE_TIMEOUT = 600
+
+# JupyterLab settings for the run: cell timing recorded (jupyterlab-execute-time shows it), and no
+# news or update checks, whose notifications would reach for the network and cover the page.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"recordTiming": True},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "checkForUpdates": False, "fetchNews": "false"},
+}
+
+
+def missing_parts():
+    missing = []
+    if not shutil.which("node"):
+        missing.append("node")
+    if not (HERE / "node_modules" / "playwright-core").is_dir():
+        missing.append("playwright-core (run `npm ci` in tests/e2e)")
+    if not os.access(CHROMIUM, os.X_OK):
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    return missing
+
+
+@pytest.fixture(scope="module", autouse=True)
+def browser_parts():
+    missing = missing_parts()
+    if missing:
+        reason = "browser suites need " + ", ".join(missing)
+        if os.environ.get("CALLISTO_E2E") == "required":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyter_server(tmp_path_factory, browser_parts):
+    base = tmp_path_factory.mktemp("jupyter")
+    notebooks = base / "root"
+    notebooks.mkdir()
+    example = json.loads((ROOT / "examples" / "hello.ipynb").read_text())
+    example["metadata"]["kernelspec"]["name"] = KERNEL
+    (notebooks / "hello.ipynb").write_text(json.dumps(example, indent=1))
+    settings = base / "settings"
+    for name, values in LAB_SETTINGS.items():
+        (settings / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / name).write_text(json.dumps(values))
+
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
+               JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / "jupyter-server.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+         "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
+         "--LabApp.extension_manager=readonly"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_serving(server, f"{url}api/status?token={token}")
+        yield {"url": url, "token": token}
+    finally:
+        # SIGTERM lets the server shut its kernels down; the whole group goes if it does not.
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+
+
+def wait_until_serving(server, status_url, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"jupyter lab exited with {server.returncode}; see {ARTIFACTS / 'jupyter-server.log'}")
+        try:
+            with urllib.request.urlopen(status_url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)  # polling a server that is starting; nothing to wait on instead
+    pytest.fail(f"jupyter lab did not answer within {timeout} s")
+
+
+def run_suite(jupyter_server, suite):
+    display_name = KernelSpecManager().get_kernel_spec(KERNEL).display_name
+    env = dict(os.environ,
+               CALLISTO_E2E_URL=jupyter_server["url"],
+               CALLISTO_E2E_TOKEN=jupyter_server["token"],
+               CALLISTO_E2E_KERNEL=display_name,
+               CALLISTO_E2E_SCREENSHOTS=str(ARTIFACTS),
+               CALLISTO_E2E_CHROMIUM=CHROMIUM)
+    result = subprocess.run(
+        ["node", "--test", "--test-concurrency=1", "--test-reporter=spec", suite],
+        cwd=HERE, env=env, capture_output=True, text=True, timeout=SUITE_TIMEOUT)
+    print(result.stdout, result.stderr, sep="\n")
+    assert result.returncode == 0, f"{suite} failed:\n{result.stdout}\n{result.stderr}"
+
+
+def test_jupyterlab(jupyter_server):
+    run_suite(jupyter_server, "jupyterlab.test.mjs")
+
+
+def test_notebook7(jupyter_server):
+    run_suite(jupyter_server, "notebook7.test.mjs")
