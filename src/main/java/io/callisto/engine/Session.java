@@ -13,6 +13,7 @@ import jdk.jshell.JShell;
  * executor dies; then the engine swaps in a spare one.
  */
 final class Session {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Session.class.getName());
     /** The imports of jshell's default startup, which notebooks written for IJava expect. */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
@@ -32,6 +33,7 @@ final class Session {
 
     static Session start(EngineConfig config, PrintStream out, PrintStream err, java.io.OutputStream display,
             InputSource input, AtomicInteger tempNames) {
+        long started = System.nanoTime();
         ExecutorLauncher launcher = new ExecutorLauncher(config, input, display);
         List<String> vmOptions = new ArrayList<>(config.executorOptions());
         if (config.compilerOptions().contains("--enable-preview") && !vmOptions.contains("--enable-preview")) {
@@ -45,6 +47,7 @@ final class Session {
                 .compilerOptions(config.compilerOptions().toArray(String[]::new))
                 .tempVariableNameGenerator(() -> "$" + tempNames.incrementAndGet())
                 .build();
+        long built = System.nanoTime();
         Session session = new Session(shell, launcher);
         shell.onShutdown(closed -> session.alive = false);
         for (String entry : config.classpath()) {
@@ -56,6 +59,9 @@ final class Session {
             shell.eval("import " + imported + ";");
         }
         shell.eval("import static " + NOTEBOOK_API + ".*;");
+        long imported = System.nanoTime();
+        LOG.fine(() -> "session: executor connected in " + (built - started) / 1_000_000 + " ms, imports in "
+                + (imported - built) / 1_000_000 + " ms");
         return session;
     }
 
