@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const server = {
@@ -95,15 +95,22 @@ export async function outputText(cell) {
   return outputs.join('\n').trim();
 }
 
-// A test step that leaves a screenshot named after it when it fails, to see what the page showed.
-export function step(name, getPage, body) {
-  test(name, async () => {
+// One browser page for a suite's steps, which run in order. Returns `step(name, async (page) => …)`;
+// a step that fails leaves a screenshot named after it, to see what the page showed.
+export function browserSuite() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return (name, body) => test(name, async () => {
     try {
-      await body();
+      await body(browser.page);
     } catch (error) {
-      const page = getPage();
-      if (page) {
-        await screenshot(page, `FAILED ${name}`.replace(/[^\w -]+/g, ''));
+      if (browser) {
+        await screenshot(browser.page, `FAILED ${name}`.replace(/[^\w -]+/g, ''));
       }
       throw error;
     }

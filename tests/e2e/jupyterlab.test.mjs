@@ -1,25 +1,14 @@
 // JupyterLab 4 with Callisto, as a user drives it: one browser page, one notebook, steps in order.
 // Each step leaves a screenshot under CALLISTO_E2E_SCREENSHOTS.
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  address, clearEditor, codeCells, finished, launchBrowser, step, outputText, runCell, screenshot, server,
+  address, clearEditor, codeCells, finished, browserSuite, outputText, runCell, screenshot, server,
   typeIntoLastCell,
 } from './browser.mjs';
 
-let browser;
-let page;
+const step = browserSuite();
 
-before(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-step('opens a new Java notebook from the launcher', () => page, async () => {
+step('opens a new Java notebook from the launcher', async (page) => {
   // ?reset: start from an empty workspace, whatever an earlier run left open.
   await page.goto(address('lab?reset'));
   const card = page.locator(`.jp-LauncherCard[data-category="Notebook"][title="${server.kernel}"]`);
@@ -30,7 +19,7 @@ step('opens a new Java notebook from the launcher', () => page, async () => {
   await screenshot(page, '01-new-notebook');
 });
 
-step('runs a cell and shows its output', () => page, async () => {
+step('runs a cell and shows its output', async (page) => {
   const printed = await runCell(page, 'System.out.println("Hello from " + "Callisto");');
   assert.equal(await outputText(printed), 'Hello from Callisto');
   const result = await runCell(page, 'IntStream.rangeClosed(1, 6).sum() * 2');
@@ -39,7 +28,7 @@ step('runs a cell and shows its output', () => page, async () => {
   await screenshot(page, '02-output');
 });
 
-step('renders a compile error that points at the line', () => page, async () => {
+step('renders a compile error that points at the line', async (page) => {
   const cell = await runCell(page, 'int fine = 1;\nint broken = "text";');
   const error = cell.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
   const text = await error.innerText();
@@ -48,7 +37,7 @@ step('renders a compile error that points at the line', () => page, async () => 
   await screenshot(page, '03-compile-error');
 });
 
-step('displays an image', () => page, async () => {
+step('displays an image', async (page) => {
   const cell = await runCell(page, [
     'var picture = new java.awt.image.BufferedImage(120, 60, java.awt.image.BufferedImage.TYPE_INT_RGB);',
     'var g = picture.createGraphics();',
@@ -63,7 +52,7 @@ step('displays an image', () => page, async () => {
   await screenshot(page, '04-image');
 });
 
-step('completes on Tab with kind icons', () => page, async () => {
+step('completes on Tab with kind icons', async (page) => {
   const cell = await typeIntoLastCell(page, 'String city = "Callisto";\ncity.to');
   await page.keyboard.press('Tab');
   const completer = page.locator('.jp-Completer');
@@ -78,7 +67,7 @@ step('completes on Tab with kind icons', () => page, async () => {
   await clearEditor(page, cell);
 });
 
-step('shows documentation on Shift+Tab', () => page, async () => {
+step('shows documentation on Shift+Tab', async (page) => {
   const cell = await typeIntoLastCell(page, 'Math.floorMod');
   await page.keyboard.press('Shift+Tab');
   // The tooltip's box appears before the kernel's answer fills it.
@@ -91,7 +80,7 @@ step('shows documentation on Shift+Tab', () => page, async () => {
   await clearEditor(page, cell);
 });
 
-step('answers an input box', () => page, async () => {
+step('answers an input box', async (page) => {
   const cell = await runCell(page,
     'String name = new Scanner(System.in).nextLine();\nSystem.out.println("Hello, " + name + "!");',
     { wait: false });
@@ -105,7 +94,7 @@ step('answers an input box', () => page, async () => {
   await screenshot(page, '08-input-answered');
 });
 
-step('the stop button stops a running loop', () => page, async () => {
+step('the stop button stops a running loop', async (page) => {
   const cell = await runCell(page, 'long spins = 0;\nwhile (true) { spins++; }', { wait: false });
   await screenshot(page, '09-running');
   await page.locator('.jp-NotebookPanel:visible [data-jp-item-name="interrupt"] button').click();
@@ -117,7 +106,7 @@ step('the stop button stops a running loop', () => page, async () => {
   await screenshot(page, '10-stopped');
 });
 
-step('shows the execution time of a cell with recordTiming on', () => page, async () => {
+step('shows the execution time of a cell with recordTiming on', async (page) => {
   // jupyterlab-execute-time reads the timestamps JupyterLab records when recordTiming is on.
   const cell = await runCell(page, 'Thread.sleep(300);');
   const timing = cell.locator('.execute-time');
@@ -129,7 +118,7 @@ step('shows the execution time of a cell with recordTiming on', () => page, asyn
   await screenshot(page, '11-timing');
 });
 
-step("shows the kernel's memory from jupyter-resource-usage", () => page, async () => {
+step("shows the kernel's memory from jupyter-resource-usage", async (page) => {
   // The status bar counts the server's processes and their children: the kernel and its executor JVMs.
   const memory = page.locator('#jp-main-statusbar', { hasText: /Mem:/ });
   await memory.waitFor();
@@ -147,7 +136,7 @@ step("shows the kernel's memory from jupyter-resource-usage", () => page, async 
   await screenshot(page, '12-resource-usage');
 });
 
-step('restarts the kernel and runs again', () => page, async () => {
+step('restarts the kernel and runs again', async (page) => {
   await page.locator('.jp-NotebookPanel:visible [data-jp-item-name="restart"] button').click();
   await page.locator('.jp-Dialog .jp-mod-accept').click();
   await page.locator('.jp-Dialog').waitFor({ state: 'detached' });

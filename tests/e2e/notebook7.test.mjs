@@ -1,29 +1,18 @@
 // Notebook 7 with Callisto: the example notebook opens and runs whole from the Run menu.
 // test_browser.py puts it in the server's root as hello.ipynb, pointed at the kernelspec under test.
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { address, codeCells, finished, launchBrowser, step, screenshot, server } from './browser.mjs';
+import { address, codeCells, finished, browserSuite, screenshot, server } from './browser.mjs';
 
-let browser;
-let page;
+const step = browserSuite();
 
-before(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-step('opens the example notebook with the Java kernel', () => page, async () => {
+step('opens the example notebook with the Java kernel', async (page) => {
   await page.goto(address('notebooks/hello.ipynb'));
   await codeCells(page).first().waitFor();
   await page.locator('.jp-NotebookPanel:visible .jp-KernelName', { hasText: server.kernel }).waitFor();
   await screenshot(page, 'notebook7-01-opened');
 });
 
-step('runs every cell from Run > Run All Cells', () => page, async () => {
+step('runs every cell from Run > Run All Cells', async (page) => {
   await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
   await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
   const cells = codeCells(page);

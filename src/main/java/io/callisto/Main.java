@@ -3,6 +3,7 @@ package io.callisto;
 import io.callisto.engine.EngineConfig;
 import io.callisto.engine.JShellEngine;
 import io.callisto.history.HistoryStore;
+import io.callisto.install.ClassDataTraining;
 import io.callisto.install.Installer;
 import io.callisto.install.JupyterPaths;
 import io.callisto.kernel.Kernel;
@@ -30,6 +31,10 @@ public final class Main {
             System.out.println("usage: java -jar callisto.jar CONNECTION_FILE");
             System.out.println("       java -jar callisto.jar install|uninstall [options]   (see ./kernel --help)");
             return;
+        }
+        if (args[0].equals(ClassDataTraining.TRAIN_COMMAND)) {
+            ClassDataTraining.runWorkload();
+            System.exit(0);  // an exit, not a halt: the JVM writes the class-data archive on its way out
         }
         if (args[0].equals("install") || args[0].equals("uninstall")) {
             System.exit(Installer.run(args[0], Arrays.copyOfRange(args, 1, args.length)));

@@ -93,6 +93,9 @@ final class ExecutorConnection extends StreamingExecutionControl {
                 stopPending = true;
                 return;
             }
+            if (vm == null) {
+                return;  // the installer's training executor, which has no debugger and is never stopped
+            }
             try {
                 vm.suspend();
                 try {
@@ -139,7 +142,9 @@ final class ExecutorConnection extends StreamingExecutionControl {
     public void close() {
         try {
             // The debugger connection first: its agent would report the executor's exit as a transport error.
-            vm.dispose();
+            if (vm != null) {
+                vm.dispose();
+            }
         } catch (VMDisconnectedException e) {
             // Already gone.
         }
@@ -147,7 +152,8 @@ final class ExecutorConnection extends StreamingExecutionControl {
             super.close();
         } finally {
             try {
-                if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
+                // An executor writing its class-data archive on the way out needs a few seconds for it.
+                if (!process.waitFor(ClassDataArchive.creating() ? 60_000 : 500, TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                 }
                 socket.close();

@@ -62,14 +62,19 @@ final class ExecutorLauncher implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
+        // A JVM writing a class-data archive refuses debugger agents, and the installer's training run
+        // never interrupts a cell: that executor alone goes without the debugger connection.
+        boolean debuggable = !ClassDataArchive.creating();
         ListeningConnector debugger = socketListenConnector();
         Map<String, Connector.Argument> debuggerArgs = debugger.defaultArguments();
         debuggerArgs.get("localAddress").setValue("127.0.0.1");
         debuggerArgs.get("port").setValue("0");
         debuggerArgs.get("timeout").setValue(Integer.toString(CONNECT_TIMEOUT_MS));
-        String debuggerAddress;
+        String debuggerAddress = null;
         try {
-            debuggerAddress = debugger.startListening(debuggerArgs);
+            if (debuggable) {
+                debuggerAddress = debugger.startListening(debuggerArgs);
+            }
         } catch (IllegalConnectorArgumentsException e) {
             throw new IOException("cannot listen for the executor's debugger connection", e);
         }
@@ -78,9 +83,12 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             List<String> command = new ArrayList<>();
             command.add(config.javaHome().resolve("bin").resolve("java").toString());
             // The debugger connection is how interrupts stop a running cell (see ExecutorConnection.stop).
-            command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,quiet=y,address=" + debuggerAddress);
+            if (debuggable) {
+                command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,quiet=y,address=" + debuggerAddress);
+            }
             // Images render off screen; a cell's own options come after and may say otherwise.
             command.add("-Djava.awt.headless=true");
+            command.addAll(ClassDataArchive.executorOptions());
             command.addAll(env.extraRemoteVMOptions());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
@@ -95,19 +103,24 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             // An executor that dies before it connects (a bad JVM option) must not leave accept() waiting.
             started.onExit().thenRun(() -> {
                 closeQuietly(listener);
-                stopListening(debugger, debuggerArgs);
+                if (debuggable) {
+                    stopListening(debugger, debuggerArgs);
+                }
             });
-            VirtualMachine vm;
-            try {
-                vm = debugger.accept(debuggerArgs);
-            } catch (IOException | IllegalConnectorArgumentsException e) {
-                throw new IOException("the executor JVM exited with code " + exitCode(started)
-                        + " before it connected; check CALLISTO_JVM_OPTS (" + config.executorOptions() + ")", e);
-            } finally {
-                stopListening(debugger, debuggerArgs);
+            VirtualMachine vm = null;
+            if (debuggable) {
+                try {
+                    vm = debugger.accept(debuggerArgs);
+                } catch (IOException | IllegalConnectorArgumentsException e) {
+                    throw new IOException("the executor JVM exited with code " + exitCode(started)
+                            + " before it connected; check CALLISTO_JVM_OPTS (" + config.executorOptions() + ")", e);
+                } finally {
+                    stopListening(debugger, debuggerArgs);
+                }
+                // Drains JDI's event queue (VM start and death) so the debugger connection never backs up.
+                Util.detectJdiExitEvent(vm, reason -> LOG.fine(() -> "executor JVM: " + reason));
             }
-            // Drains JDI's event queue (VM start and death) so the debugger connection never backs up.
-            Util.detectJdiExitEvent(vm, reason -> LOG.fine(() -> "executor JVM: " + reason));
+            VirtualMachine debuggee = vm;
             Socket commands = null;
             Socket answers = null;
             try {
@@ -138,7 +151,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                             StdinProtocol.REQUEST_STREAM, new StdinService(input, answers, started)),
                     Map.of(),
                     (commandIn, commandOut) -> connection =
-                            new ExecutorConnection(commandOut, commandIn, started, commandSocket, vm));
+                            new ExecutorConnection(commandOut, commandIn, started, commandSocket, debuggee));
         }
     }
 

@@ -85,12 +85,17 @@ public final class JShellEngine implements Engine {
 
     /**
      * Keeps one more session started in the background, so that a cell after an executor's death (an
-     * exit, a crash, an interrupt that had to kill) finds a fresh one at once.
+     * exit, a crash, an interrupt that had to kill) finds a fresh one at once. The spare starts when a
+     * cell has ended, never beside one: on two cores its start would slow the notebook's first cell.
      */
     public void keepWarmSpare() {
         keepSpare = true;
+    }
+
+    /** Starts the spare session if one is wanted and none is there; called after each cell. */
+    private void startSpareIfWanted() {
         synchronized (sessionLock) {
-            if (spare == null) {
+            if (keepSpare && spare == null) {
                 spare = CompletableFuture.supplyAsync(this::startSession);
             }
         }
@@ -115,7 +120,7 @@ public final class JShellEngine implements Engine {
             }
             dead = session;
             session = spare != null ? spare.join() : startSession();
-            spare = keepSpare ? CompletableFuture.supplyAsync(this::startSession) : null;
+            spare = null;  // the next one starts after this cell
         }
         dead.close();
         extraClasspath.forEach(session.shell::addToClasspath);
@@ -137,6 +142,7 @@ public final class JShellEngine implements Engine {
             return run(current, code, cellNumber);
         } finally {
             runningCell = null;
+            startSpareIfWanted();
         }
     }
 

@@ -27,6 +27,9 @@ public final class ExecutorMain {
     private ExecutorMain() {
     }
 
+    /** Set (to the archive's path) in the installer's training run; see io.callisto.engine.ClassDataArchive. */
+    private static final String TRAINING_PROPERTY = "callisto.executorArchiveAtExit";
+
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         ignoreInterruptSignal();
@@ -58,6 +61,14 @@ public final class ExecutorMain {
         OutputStream toKernel = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
         Util.forwardExecutionControlAndIO(new ExecutorControl(sendOutput), commands.getInputStream(), toKernel,
                 outputs, Map.of());
+        end();
+    }
+
+    /** Ends this JVM at once (user code's shutdown hooks do not hold it up), when JShell closes the session. */
+    static void end() {
+        if (System.getProperty(TRAINING_PROPERTY) != null) {
+            System.exit(0);  // the installer's training run: an exit writes the class-data archive, a halt does not
+        }
         Runtime.getRuntime().halt(0);
     }
 

@@ -35,6 +35,7 @@ public final class Installer {
             "--startup-file", "CALLISTO_STARTUP_FILE",
             "--log-level", "CALLISTO_LOG_LEVEL");
 
+    private static final java.util.Set<String> SWITCHES = java.util.Set.of("--user", "--sys-prefix", "--no-class-data");
     private static final java.util.Set<String> VALUE_FLAGS =
             java.util.Set.of("--prefix", "--name", "--display-name", "--java");
 
@@ -47,8 +48,11 @@ public final class Installer {
             Options options = Options.parse(args);
             Path kernelDir = options.kernelsDir().resolve(options.name());
             if (command.equals("install")) {
-                install(options, kernelDir, selfJar());
+                String classData = install(options, kernelDir, selfJar());
                 System.out.println("Installed kernelspec '" + options.name() + "' in " + kernelDir);
+                if (classData != null) {
+                    System.out.println(classData);
+                }
             } else {
                 uninstall(kernelDir);
                 System.out.println("Removed kernelspec '" + options.name() + "' from " + kernelDir);
@@ -60,7 +64,8 @@ public final class Installer {
         }
     }
 
-    static void install(Options options, Path kernelDir, Path jar) throws IOException {
+    /** Installs; returns what became of the class-data sharing archives (null when not asked for). */
+    static String install(Options options, Path kernelDir, Path jar) throws IOException {
         JavaHome java = JavaHome.inspect(options.javaHome());
         java.requireUsable();
         Files.createDirectories(kernelDir);
@@ -71,19 +76,25 @@ public final class Installer {
                 Files.copy(in, kernelDir.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        ObjectNode spec = kernelJson(options, java, installedJar);
+        // Trained with the installed jar, which is the one kernel.json names: an archive fits one jar file.
+        String classData = options.classData() ? ClassDataTraining.train(java, kernelDir, installedJar) : null;
+        ObjectNode spec = kernelJson(options, java, installedJar, ClassDataTraining.kernelOptions(kernelDir));
         Files.writeString(kernelDir.resolve("kernel.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(spec) + "\n", StandardCharsets.UTF_8);
+        return classData;
     }
 
-    /** kernelspec/kernel.json with the java, the jar, the display name and the env filled in. */
-    static ObjectNode kernelJson(Options options, JavaHome java, Path jar) throws IOException {
+    /** kernelspec/kernel.json with the java, the jar, the display name and the env filled in; jvmOptions go before -jar. */
+    static ObjectNode kernelJson(Options options, JavaHome java, Path jar, List<String> jvmOptions) throws IOException {
         ObjectNode spec;
         try (InputStream in = resource("kernel.json")) {
             spec = (ObjectNode) Json.MAPPER.readTree(in);
         }
         ArrayNode argv = Json.MAPPER.createArrayNode();
         for (var arg : spec.withArrayProperty("argv")) {
+            if (arg.asText().equals("-jar")) {
+                jvmOptions.forEach(argv::add);
+            }
             argv.add(arg.asText()
                     .replace("@JAVA@", java.home().resolve("bin").resolve(JavaHome.isWindows() ? "java.exe" : "java").toString())
                     .replace("@JAR@", jar.toString()));
@@ -132,7 +143,8 @@ public final class Installer {
     }
 
     /** The install and uninstall options, as {@code jupyter kernelspec install} names them where it has them. */
-    record Options(String name, String displayName, Path javaHome, Path kernelsDir, Map<String, String> env) {
+    record Options(String name, String displayName, Path javaHome, Path kernelsDir, Map<String, String> env,
+            boolean classData) {
 
         static Options parse(String[] args) throws IOException {
             String name = DEFAULT_NAME;
@@ -140,11 +152,12 @@ public final class Installer {
             Path javaHome = Path.of(System.getProperty("java.home"));
             Path prefix = null;
             boolean sysPrefix = false;
+            boolean classData = true;
             Map<String, String> env = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                boolean takesValue = !flag.equals("--user") && !flag.equals("--sys-prefix");
+                boolean takesValue = !SWITCHES.contains(flag);
                 if (takesValue && !VALUE_FLAGS.contains(flag) && !ENV_FLAGS.containsKey(flag)) {
                     throw new IllegalArgumentException("unknown option " + flag + "; see ./kernel --help");
                 }
@@ -161,6 +174,7 @@ public final class Installer {
                 switch (flag) {
                     case "--user" -> { }
                     case "--sys-prefix" -> sysPrefix = true;
+                    case "--no-class-data" -> classData = false;
                     case "--prefix" -> prefix = Path.of(value);
                     case "--name" -> name = value;
                     case "--display-name" -> displayName = value;
@@ -180,7 +194,7 @@ public final class Installer {
                 kernels = JupyterPaths.userDataDir(System.getenv()).resolve("kernels");
             }
             return new Options(name, displayName, javaHome.toAbsolutePath().normalize(),
-                    kernels.toAbsolutePath().normalize(), env);
+                    kernels.toAbsolutePath().normalize(), env, classData);
         }
     }
 }

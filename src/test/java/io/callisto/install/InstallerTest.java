@@ -102,6 +102,37 @@ class InstallerTest {
     }
 
     @Test
+    void aFailedClassDataTrainingLeavesAWorkingKernelspecWithoutArchives() throws Exception {
+        Installer.Options options = Installer.Options.parse(new String[] {"--prefix", dir.toString()});
+        Path kernelDir = options.kernelsDir().resolve(options.name());
+        // The fake jar cannot run the training workload, as a broken JDK or a full disk could not.
+        String classData = Installer.install(options, kernelDir, fakeJar());
+        assertTrue(classData.startsWith("No class-data sharing archives"), classData);
+        assertFalse(Files.exists(kernelDir.resolve("kernel.jsa")));
+        assertFalse(Files.exists(kernelDir.resolve("executor.jsa")));
+        String argv = Json.MAPPER.readTree(kernelDir.resolve("kernel.json").toFile()).path("argv").toString();
+        assertFalse(argv.contains("SharedArchiveFile") || argv.contains("executorArchive"), argv);
+    }
+
+    @Test
+    void noClassDataSkipsTheTraining() throws Exception {
+        Installer.Options options = Installer.Options.parse(new String[] {"--prefix", dir.toString(), "--no-class-data"});
+        assertFalse(options.classData());
+        assertEquals(null, Installer.install(options, options.kernelsDir().resolve(options.name()), fakeJar()));
+        assertTrue(Installer.Options.parse(new String[] {"--prefix", dir.toString()}).classData());
+    }
+
+    @Test
+    void archivesBesideTheJarGoIntoTheKernelsJvmOptions() throws Exception {
+        Path kernelDir = Files.createDirectories(dir.resolve("kernel"));
+        assertEquals(java.util.List.of(), ClassDataTraining.kernelOptions(kernelDir));
+        Files.writeString(kernelDir.resolve("kernel.jsa"), "archive");
+        Files.writeString(kernelDir.resolve("executor.jsa"), "archive");
+        assertEquals(java.util.List.of("-XX:SharedArchiveFile=" + kernelDir.resolve("kernel.jsa"), "-Xlog:cds*=off",
+                "-Dcallisto.executorArchive=" + kernelDir.resolve("executor.jsa")), ClassDataTraining.kernelOptions(kernelDir));
+    }
+
+    @Test
     void acceptsTheRunningJdk() throws Exception {
         JavaHome running = JavaHome.inspect(Path.of(System.getProperty("java.home")));
         running.requireUsable();

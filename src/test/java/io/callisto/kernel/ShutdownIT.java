@@ -32,9 +32,7 @@ class ShutdownIT {
 
     private void assertShutsDown(boolean onShell) throws Exception {
         try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
-            client.awaitReply(client.execute("1"));
-            List<ProcessHandle> executors = kernel.process.descendants().toList();
-            assertTrue(!executors.isEmpty(), "the executor JVM runs as a child of the kernel");
+            List<ProcessHandle> executors = executorsAfterACell(kernel, client);
 
             ObjectNode content = Json.object();
             content.put("restart", false);
@@ -48,5 +46,32 @@ class ShutdownIT {
             assertEquals(0, kernel.process.exitValue());
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> executors.stream().noneMatch(ProcessHandle::isAlive));
         }
+    }
+
+    @Test
+    void sigtermEndsTheKernelAndEveryExecutor() throws Exception {
+        assertSignalLeavesNoProcess("TERM");
+    }
+
+    @Test
+    void killNineLeavesNoExecutorBehind() throws Exception {
+        assertSignalLeavesNoProcess("KILL");
+    }
+
+    private void assertSignalLeavesNoProcess(String signal) throws Exception {
+        try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
+            List<ProcessHandle> executors = executorsAfterACell(kernel, client);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(kernel.process.pid())).start().waitFor();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !kernel.process.isAlive());
+            // After kill -9 nothing runs in the kernel: each executor sees its stdin pipe close and ends itself.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> executors.stream().noneMatch(ProcessHandle::isAlive));
+        }
+    }
+
+    /** The kernel's child JVMs once a cell has run: its executor and the warm spare, which starts after the cell. */
+    private static List<ProcessHandle> executorsAfterACell(KernelProcess kernel, KernelClient client) {
+        client.awaitReply(client.execute("1"));
+        Awaitility.await().atMost(KernelClient.TIMEOUT).until(() -> kernel.process.children().count() >= 2);
+        return kernel.process.descendants().toList();
     }
 }

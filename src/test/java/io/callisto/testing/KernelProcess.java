@@ -35,6 +35,16 @@ public final class KernelProcess implements AutoCloseable {
     }
 
     public static KernelProcess start(Path dir, String scheme, String key, Map<String, String> env) throws IOException {
+        return start(dir, scheme, key, env, List.of(), jar());
+    }
+
+    /** A kernel from the given jar, with JVM options for the kernel's own JVM (as kernel.json's argv has them). */
+    public static KernelProcess start(Path dir, List<String> jvmOptions, Path jar, Map<String, String> env) throws IOException {
+        return start(dir, "hmac-sha256", UUID.randomUUID().toString(), env, jvmOptions, jar);
+    }
+
+    private static KernelProcess start(Path dir, String scheme, String key, Map<String, String> env,
+            List<String> jvmOptions, Path jar) throws IOException {
         ObjectNode connection = Json.object();
         connection.put("transport", "tcp");
         connection.put("ip", "127.0.0.1");
@@ -49,8 +59,9 @@ public final class KernelProcess implements AutoCloseable {
         Path log = dir.resolve(file.getFileName() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar.toString());
         command.add(file.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -1,0 +1,119 @@
+package io.callisto.install;
+
+import io.callisto.engine.ClassDataArchive;
+import io.callisto.engine.Engine;
+import io.callisto.engine.EngineConfig;
+import io.callisto.engine.JShellEngine;
+import io.callisto.wire.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Class-data sharing archives for the kernel JVM and the executor JVM, made at install time.
+ *
+ * <p>Most of a kernel's start is loading classes: javac's and JShell's in the kernel, JShell's agent in
+ * the executor. A training run does what a first notebook does (cells, completion, inspection) with
+ * {@code -XX:ArchiveClassesAtExit}, and the JVMs then map those classes from the archives. An archive
+ * belongs to one JDK and one jar file: the JVM ignores one that does not match, so a stale archive costs
+ * only its benefit, and {@code ./kernel install} makes new ones with every install.
+ */
+public final class ClassDataTraining {
+    static final String KERNEL_ARCHIVE = "kernel.jsa";
+    static final String EXECUTOR_ARCHIVE = "executor.jsa";
+    /** The argument of {@code java -jar callisto.jar} that runs the workload below. */
+    public static final String TRAIN_COMMAND = "--train-class-data";
+    private static final long TRAINING_TIMEOUT_S = 180;
+
+    private ClassDataTraining() {
+    }
+
+    /** JVM options that make a kernel JVM use the archives in kernelDir (nothing when there are none). */
+    static List<String> kernelOptions(Path kernelDir) {
+        List<String> options = new ArrayList<>();
+        Path kernelArchive = kernelDir.resolve(KERNEL_ARCHIVE);
+        Path executorArchive = kernelDir.resolve(EXECUTOR_ARCHIVE);
+        if (Files.isRegularFile(kernelArchive)) {
+            options.add("-XX:SharedArchiveFile=" + kernelArchive);
+            options.add("-Xlog:cds*=off");
+        }
+        if (Files.isRegularFile(executorArchive)) {
+            options.add("-D" + ClassDataArchive.USE_PROPERTY + "=" + executorArchive);
+        }
+        return options;
+    }
+
+    /**
+     * Makes both archives in kernelDir with the installed jar. Returns a one-line account; a failed
+     * training leaves no archive behind and does not fail the install.
+     */
+    static String train(JavaHome java, Path kernelDir, Path installedJar) throws IOException {
+        Path kernelArchive = kernelDir.resolve(KERNEL_ARCHIVE);
+        Path executorArchive = kernelDir.resolve(EXECUTOR_ARCHIVE);
+        Files.deleteIfExists(kernelArchive);
+        Files.deleteIfExists(executorArchive);
+        List<String> command = List.of(
+                java.home().resolve("bin").resolve(JavaHome.isWindows() ? "java.exe" : "java").toString(),
+                "-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + kernelArchive, "-Xlog:cds*=off",
+                "-D" + ClassDataArchive.CREATE_PROPERTY + "=" + executorArchive,
+                "-jar", installedJar.toString(), TRAIN_COMMAND);
+        long started = System.nanoTime();
+        Process training = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            if (!training.waitFor(TRAINING_TIMEOUT_S, TimeUnit.SECONDS)) {
+                training.descendants().forEach(ProcessHandle::destroyForcibly);
+                training.destroyForcibly();
+                return discard(kernelArchive, executorArchive, "it took over " + TRAINING_TIMEOUT_S + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            training.destroyForcibly();
+            return discard(kernelArchive, executorArchive, "interrupted");
+        }
+        if (training.exitValue() != 0 || !Files.isRegularFile(kernelArchive)) {
+            return discard(kernelArchive, executorArchive, "the training run exited with " + training.exitValue());
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        return "Made class-data sharing archives for a faster start (" + seconds + " s).";
+    }
+
+    private static String discard(Path kernelArchive, Path executorArchive, String why) throws IOException {
+        Files.deleteIfExists(kernelArchive);
+        Files.deleteIfExists(executorArchive);
+        return "No class-data sharing archives (" + why + "); the kernel starts without them.";
+    }
+
+    /** The workload of the training run: what a kernel's first minutes do, with output thrown away. */
+    public static void runWorkload() throws IOException {
+        Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(Map.of("header", Map.of("msg_type", "execute_request"))));
+        try (Engine engine = new JShellEngine(EngineConfig.fromEnvironment(Map.of()), OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), (prompt, password) -> null)) {
+            String[] cells = {
+                "1 + 1",
+                "String text = \"callisto\";\nSystem.out.println(text.toUpperCase());",
+                "record Point(int x, int y) { double length() { return Math.hypot(x, y); } }\nnew Point(3, 4).length()",
+                "int twice(int n) { return 2 * n; }\ntwice(21)",
+                "List<Integer> squares = IntStream.rangeClosed(1, 5).map(i -> i * i).boxed().collect(Collectors.toList());",
+                "Map<String, Integer> counts = new HashMap<>(); counts.merge(\"a\", 1, Integer::sum); counts",
+                "int broken = \"text\";",
+                "throw new IllegalStateException(\"training\");",
+            };
+            for (int i = 0; i < cells.length; i++) {
+                engine.execute(cells[i], i + 1);
+            }
+            engine.complete("text.toUpp", 10);
+            engine.complete("Math.ma", 7);
+            engine.inspect("Math.max", 8, 0);
+            engine.isComplete("for (int i = 0; i < 3; i++) {");
+            engine.variables();
+        }
+    }
+}
