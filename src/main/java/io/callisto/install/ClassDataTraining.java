@@ -1,17 +1,29 @@
 package io.callisto.install;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callisto.engine.ClassDataArchive;
-import io.callisto.engine.Engine;
 import io.callisto.engine.EngineConfig;
 import io.callisto.engine.JShellEngine;
+import io.callisto.history.HistoryStore;
+import io.callisto.kernel.Kernel;
+import io.callisto.sockets.ConnectionInfo;
+import io.callisto.sockets.LoopbackClient;
 import io.callisto.wire.Json;
+import io.callisto.wire.MalformedMessageException;
+import io.callisto.wire.Message;
+import io.callisto.wire.MessageFactory;
+import io.callisto.wire.Signer;
+import io.callisto.wire.WireCodec;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -91,11 +103,23 @@ public final class ClassDataTraining {
         return "No class-data sharing archives (" + why + "); the kernel starts without them.";
     }
 
-    /** The workload of the training run: what a kernel's first minutes do, with output thrown away. */
-    public static void runWorkload() throws IOException {
-        Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(Map.of("header", Map.of("msg_type", "execute_request"))));
-        try (Engine engine = new JShellEngine(EngineConfig.fromEnvironment(Map.of()), OutputStream.nullOutputStream(),
-                OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), (prompt, password) -> null)) {
+    /**
+     * The workload of the training run: a real kernel on loopback ports, asked what a notebook's first
+     * minutes ask (kernel_info, cells that print, fail and declare, completion, inspection, history,
+     * shutdown) through the shell socket, so the archive holds the whole message path as well as javac
+     * and JShell.
+     */
+    public static void runWorkload() throws Exception {
+        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
+                freePort(), freePort(), UUID.randomUUID().toString(), "hmac-sha256", "java");
+        EngineConfig config = EngineConfig.fromEnvironment(Map.of());
+        Kernel kernel = new Kernel(connection, Clock.systemUTC(), HistoryStore.inMemory(),
+                streams -> new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin()));
+        kernel.start();
+        WireCodec codec = new WireCodec(Signer.of(connection.signatureScheme(), connection.key()));
+        MessageFactory requests = new MessageFactory(Clock.systemUTC());
+        try (LoopbackClient client = new LoopbackClient(connection, (int) TimeUnit.SECONDS.toMillis(TRAINING_TIMEOUT_S))) {
+            ask(client, codec, requests, "kernel_info_request", Json.object());
             String[] cells = {
                 "1 + 1",
                 "String text = \"callisto\";\nSystem.out.println(text.toUpperCase());",
@@ -103,17 +127,64 @@ public final class ClassDataTraining {
                 "int twice(int n) { return 2 * n; }\ntwice(21)",
                 "List<Integer> squares = IntStream.rangeClosed(1, 5).map(i -> i * i).boxed().collect(Collectors.toList());",
                 "Map<String, Integer> counts = new HashMap<>(); counts.merge(\"a\", 1, Integer::sum); counts",
+                "display(html(\"<b>bold</b>\"));",
                 "int broken = \"text\";",
                 "throw new IllegalStateException(\"training\");",
             };
-            for (int i = 0; i < cells.length; i++) {
-                engine.execute(cells[i], i + 1);
+            for (String cell : cells) {
+                ObjectNode execute = Json.object();
+                execute.put("code", cell);
+                execute.put("silent", false);
+                execute.put("store_history", true);
+                execute.putObject("user_expressions");
+                execute.put("allow_stdin", false);
+                execute.put("stop_on_error", false);
+                ask(client, codec, requests, "execute_request", execute);
             }
-            engine.complete("text.toUpp", 10);
-            engine.complete("Math.ma", 7);
-            engine.inspect("Math.max", 8, 0);
-            engine.isComplete("for (int i = 0; i < 3; i++) {");
-            engine.variables();
+            for (String code : new String[] {"text.toUpp", "Math.ma"}) {
+                ObjectNode complete = Json.object();
+                complete.put("code", code);
+                complete.put("cursor_pos", code.length());
+                ask(client, codec, requests, "complete_request", complete);
+            }
+            ObjectNode inspect = Json.object();
+            inspect.put("code", "Math.max");
+            inspect.put("cursor_pos", 8);
+            inspect.put("detail_level", 0);
+            ask(client, codec, requests, "inspect_request", inspect);
+            ObjectNode isComplete = Json.object();
+            isComplete.put("code", "for (int i = 0; i < 3; i++) {");
+            ask(client, codec, requests, "is_complete_request", isComplete);
+            ObjectNode history = Json.object();
+            history.put("output", false);
+            history.put("raw", true);
+            history.put("hist_access_type", "tail");
+            history.put("n", 10);
+            ask(client, codec, requests, "history_request", history);
+            ObjectNode shutdown = Json.object();
+            shutdown.put("restart", false);
+            ask(client, codec, requests, "shutdown_request", shutdown);
+        }
+        kernel.awaitShutdown();
+        kernel.close();
+    }
+
+    /** Sends one request and waits for its reply (other messages on the socket are skipped). */
+    private static void ask(LoopbackClient client, WireCodec codec, MessageFactory requests, String msgType,
+            ObjectNode content) throws IOException, MalformedMessageException {
+        Message request = requests.create(msgType, null, List.of(), null, content);
+        client.send(codec.encode(request));
+        while (true) {
+            Message reply = codec.decode(client.receive());
+            if (reply.parentHeader().path("msg_id").asText().equals(request.msgId())) {
+                return;
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 }
