@@ -1,11 +1,11 @@
 package io.callisto.install;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callisto.engine.ClassDataArchive;
 import io.callisto.engine.EngineConfig;
 import io.callisto.engine.JShellEngine;
 import io.callisto.history.HistoryStore;
 import io.callisto.kernel.Kernel;
+import io.callisto.protocol.Requests;
 import io.callisto.sockets.ConnectionInfo;
 import io.callisto.sockets.LoopbackClient;
 import io.callisto.wire.Json;
@@ -132,38 +132,18 @@ public final class ClassDataTraining {
                 "throw new IllegalStateException(\"training\");",
             };
             for (String cell : cells) {
-                ObjectNode execute = Json.object();
-                execute.put("code", cell);
-                execute.put("silent", false);
-                execute.put("store_history", true);
-                execute.putObject("user_expressions");
-                execute.put("allow_stdin", false);
-                execute.put("stop_on_error", false);
-                ask(client, codec, requests, "execute_request", execute);
+                ask(client, codec, requests, "execute_request",
+                        new Requests.ExecuteRequest(cell, false, true, Map.of(), false, false));
             }
             for (String code : new String[] {"text.toUpp", "Math.ma"}) {
-                ObjectNode complete = Json.object();
-                complete.put("code", code);
-                complete.put("cursor_pos", code.length());
-                ask(client, codec, requests, "complete_request", complete);
+                ask(client, codec, requests, "complete_request", new Requests.CompleteRequest(code, code.length()));
             }
-            ObjectNode inspect = Json.object();
-            inspect.put("code", "Math.max");
-            inspect.put("cursor_pos", 8);
-            inspect.put("detail_level", 0);
-            ask(client, codec, requests, "inspect_request", inspect);
-            ObjectNode isComplete = Json.object();
-            isComplete.put("code", "for (int i = 0; i < 3; i++) {");
-            ask(client, codec, requests, "is_complete_request", isComplete);
-            ObjectNode history = Json.object();
-            history.put("output", false);
-            history.put("raw", true);
-            history.put("hist_access_type", "tail");
-            history.put("n", 10);
-            ask(client, codec, requests, "history_request", history);
-            ObjectNode shutdown = Json.object();
-            shutdown.put("restart", false);
-            ask(client, codec, requests, "shutdown_request", shutdown);
+            ask(client, codec, requests, "inspect_request", new Requests.InspectRequest("Math.max", 8, 0));
+            ask(client, codec, requests, "is_complete_request",
+                    new Requests.IsCompleteRequest("for (int i = 0; i < 3; i++) {"));
+            ask(client, codec, requests, "history_request",
+                    new Requests.HistoryRequest(false, true, "tail", null, null, null, 10, null, null));
+            ask(client, codec, requests, "shutdown_request", new Requests.ShutdownRequest(false));
         }
         kernel.awaitShutdown();
         kernel.close();
@@ -171,8 +151,8 @@ public final class ClassDataTraining {
 
     /** Sends one request and waits for its reply (other messages on the socket are skipped). */
     private static void ask(LoopbackClient client, WireCodec codec, MessageFactory requests, String msgType,
-            ObjectNode content) throws IOException, MalformedMessageException {
-        Message request = requests.create(msgType, null, List.of(), null, content);
+            Object content) throws IOException, MalformedMessageException {
+        Message request = requests.create(msgType, null, List.of(), null, Json.MAPPER.valueToTree(content));
         client.send(codec.encode(request));
         while (true) {
             Message reply = codec.decode(client.receive());
