@@ -17,9 +17,9 @@ import io.callisto.wire.WireCodec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +65,11 @@ public final class ClassDataTraining {
      * training leaves no archive behind and does not fail the install.
      */
     static String train(JavaHome java, Path kernelDir, Path installedJar) throws IOException {
+        removeArchives(kernelDir);
         Path kernelArchive = kernelDir.resolve(KERNEL_ARCHIVE);
         Path executorArchive = kernelDir.resolve(EXECUTOR_ARCHIVE);
-        Files.deleteIfExists(kernelArchive);
-        Files.deleteIfExists(executorArchive);
         List<String> command = List.of(
-                java.home().resolve("bin").resolve(JavaHome.isWindows() ? "java.exe" : "java").toString(),
+                java.launcher().toString(),
                 "-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + kernelArchive, "-Xlog:cds*=off",
                 "-D" + ClassDataArchive.CREATE_PROPERTY + "=" + executorArchive,
                 "-jar", installedJar.toString(), TRAIN_COMMAND);
@@ -83,23 +82,28 @@ public final class ClassDataTraining {
             if (!training.waitFor(TRAINING_TIMEOUT_S, TimeUnit.SECONDS)) {
                 training.descendants().forEach(ProcessHandle::destroyForcibly);
                 training.destroyForcibly();
-                return discard(kernelArchive, executorArchive, "it took over " + TRAINING_TIMEOUT_S + " s");
+                return discard(kernelDir, "it took over " + TRAINING_TIMEOUT_S + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             training.destroyForcibly();
-            return discard(kernelArchive, executorArchive, "interrupted");
+            return discard(kernelDir, "interrupted");
         }
         if (training.exitValue() != 0 || !Files.isRegularFile(kernelArchive)) {
-            return discard(kernelArchive, executorArchive, "the training run exited with " + training.exitValue());
+            return discard(kernelDir, "the training run exited with " + training.exitValue());
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         return "Made class-data sharing archives for a faster start (" + seconds + " s).";
     }
 
-    private static String discard(Path kernelArchive, Path executorArchive, String why) throws IOException {
-        Files.deleteIfExists(kernelArchive);
-        Files.deleteIfExists(executorArchive);
+    /** Deletes the archives in kernelDir, if any. */
+    static void removeArchives(Path kernelDir) throws IOException {
+        Files.deleteIfExists(kernelDir.resolve(KERNEL_ARCHIVE));
+        Files.deleteIfExists(kernelDir.resolve(EXECUTOR_ARCHIVE));
+    }
+
+    private static String discard(Path kernelDir, String why) throws IOException {
+        removeArchives(kernelDir);
         return "No class-data sharing archives (" + why + "); the kernel starts without them.";
     }
 

@@ -77,7 +77,12 @@ public final class Installer {
             }
         }
         // Trained with the installed jar, which is the one kernel.json names: an archive fits one jar file.
-        String classData = options.classData() ? ClassDataTraining.train(java, kernelDir, installedJar) : null;
+        String classData = null;
+        if (options.classData()) {
+            classData = ClassDataTraining.train(java, kernelDir, installedJar);
+        } else {
+            ClassDataTraining.removeArchives(kernelDir);  // an earlier install's, made for the jar just replaced
+        }
         ObjectNode spec = kernelJson(options, java, installedJar, ClassDataTraining.kernelOptions(kernelDir));
         Files.writeString(kernelDir.resolve("kernel.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(spec) + "\n", StandardCharsets.UTF_8);
@@ -96,7 +101,7 @@ public final class Installer {
                 jvmOptions.forEach(argv::add);
             }
             argv.add(arg.asText()
-                    .replace("@JAVA@", java.home().resolve("bin").resolve(JavaHome.isWindows() ? "java.exe" : "java").toString())
+                    .replace("@JAVA@", java.launcher().toString())
                     .replace("@JAR@", jar.toString()));
         }
         spec.set("argv", argv);

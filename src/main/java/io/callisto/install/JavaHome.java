@@ -16,8 +16,17 @@ import java.util.concurrent.TimeUnit;
  */
 record JavaHome(Path home, int feature, String version, List<String> modules) {
 
+    /** This installation's java launcher. */
+    Path launcher() {
+        return launcherIn(home);
+    }
+
+    private static Path launcherIn(Path home) {
+        return home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+    }
+
     static JavaHome inspect(Path home) throws IOException {
-        Path java = home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+        Path java = launcherIn(home);
         if (!Files.isExecutable(java)) {
             throw new InstallException(home + " is not a Java installation: it has no executable bin/java."
                     + " Point --java at a JDK 17 or later (the directory that holds bin/java).");

@@ -118,7 +118,14 @@ class InstallerTest {
     void noClassDataSkipsTheTraining() throws Exception {
         Installer.Options options = Installer.Options.parse(new String[] {"--prefix", dir.toString(), "--no-class-data"});
         assertFalse(options.classData());
-        assertEquals(null, Installer.install(options, options.kernelsDir().resolve(options.name()), fakeJar()));
+        Path kernelDir = Files.createDirectories(options.kernelsDir().resolve(options.name()));
+        // An earlier install's archives were made for the jar this install replaces: they go too.
+        Files.writeString(kernelDir.resolve("kernel.jsa"), "archive");
+        Files.writeString(kernelDir.resolve("executor.jsa"), "archive");
+        assertEquals(null, Installer.install(options, kernelDir, fakeJar()));
+        assertFalse(Files.exists(kernelDir.resolve("kernel.jsa")) || Files.exists(kernelDir.resolve("executor.jsa")));
+        String argv = Json.MAPPER.readTree(kernelDir.resolve("kernel.json").toFile()).path("argv").toString();
+        assertFalse(argv.contains("SharedArchiveFile") || argv.contains("executorArchive"), argv);
         assertTrue(Installer.Options.parse(new String[] {"--prefix", dir.toString()}).classData());
     }
 
