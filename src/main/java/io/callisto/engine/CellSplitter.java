@@ -7,7 +7,10 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 /**
  * Splits a cell into the snippets JShell evaluates one at a time, remembering where each starts in the cell
- * so that errors can name the cell's line.
+ * so that errors can name the cell's line. Each snippet goes to JShell as the jshell tool passes it: without
+ * the blank and comment lines before it and the blanks after it. JShell copies a snippet's text into every
+ * wrapper it recompiles, so leading lines would shift those wrappers' line numbers and force it to reload
+ * classes that had not changed.
  */
 final class CellSplitter {
 
@@ -30,7 +33,8 @@ final class CellSplitter {
             }
             boolean complete = completeness.isComplete();
             String source = complete ? info.source() : remaining;
-            pieces.add(new Piece(source, offset + leadingSkip(remaining, source), complete));
+            source = stripEnd(source.substring(leadingTrivia(source)));
+            pieces.add(new Piece(source, offset + leadingTrivia(remaining), complete));
             if (!complete) {
                 break;
             }
@@ -39,18 +43,34 @@ final class CellSplitter {
         return pieces;
     }
 
-    /** How far into {@code text} the snippet's own source begins (JShell drops leading blanks and comments). */
-    private static int leadingSkip(String text, String source) {
-        String probe = source.strip();
-        if (probe.endsWith(";")) {
-            probe = probe.substring(0, probe.length() - 1);
+    /** The length of the blanks and comments that {@code text} starts with. An unclosed comment is not skipped. */
+    static int leadingTrivia(String text) {
+        int at = 0;
+        while (at < text.length()) {
+            if (Character.isWhitespace(text.charAt(at))) {
+                at++;
+            } else if (text.startsWith("//", at)) {
+                int end = text.indexOf('\n', at);
+                at = end < 0 ? text.length() : end + 1;
+            } else if (text.startsWith("/*", at)) {
+                int end = text.indexOf("*/", at + 2);
+                if (end < 0) {
+                    return at;
+                }
+                at = end + 2;
+            } else {
+                break;
+            }
         }
-        probe = probe.lines().findFirst().orElse("").strip();
-        if (probe.isEmpty()) {
-            return 0;
+        return at;
+    }
+
+    private static String stripEnd(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
         }
-        int found = text.indexOf(probe);
-        return found < 0 ? 0 : found;
+        return text.substring(0, end);
     }
 
     /** 1-based line and column of an offset in the cell. */

@@ -10,17 +10,24 @@ import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.ClassNotLoadedException;
+import com.sun.jdi.ReferenceType;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.net.Socket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.StreamingExecutionControl;
 
 /**
- * The kernel's end of JShell's execution protocol with one executor JVM. Stopping a running cell goes
- * through the debugger connection: the command socket is busy waiting for the snippet's result.
- * Closing it ends the executor JVM.
+ * The kernel's end of JShell's execution protocol with one executor JVM. Two requests go through the
+ * debugger connection (JDI) instead of the command socket: stopping a running cell (the command socket is
+ * busy waiting for the snippet's result) and redefining classes in place, as JShell's default JDI engine
+ * does, so that a changed method or class body keeps the values of the variables whose classes JShell
+ * recompiles. Closing it ends the executor JVM.
  */
 final class ExecutorConnection extends StreamingExecutionControl {
     /** The executor-side class whose invoke frame marks the thread running a cell, and its fields. */
@@ -34,6 +41,8 @@ final class ExecutorConnection extends StreamingExecutionControl {
     /** A stop asked for while no snippet ran (it was compiling): the cell's next snippet does not start. */
     private boolean stopPending;
     private volatile boolean stopped;
+    /** Snippet classes by name: JShell names every class it loads uniquely, so a name stays valid. */
+    private final Map<String, ReferenceType> loaded = new ConcurrentHashMap<>();
 
     ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket, VirtualMachine vm) {
         super(out, in);
@@ -80,6 +89,55 @@ final class ExecutorConnection extends StreamingExecutionControl {
                 userCodeRunning = false;
             }
         }
+    }
+
+    /**
+     * Redefines already loaded snippet classes in place through JDI's {@code VirtualMachine.redefineClasses}
+     * (JVMTI RedefineClasses): the classes keep their identity, so the static fields that hold the notebook's
+     * variables keep their values. JShell asks for this when a snippet's recompiled class differs from the
+     * loaded one (a method body changed, an import shifted its wrapper), and falls back to loading a
+     * replacement class, whose variables start from their defaults, when this throws.
+     *
+     * @param classes the classes' binary names and new bytecodes
+     * @throws NotImplementedException when this executor has no debugger connection (the installer's
+     *     training run)
+     * @throws ClassInstallException when the JVM refuses the new bytecodes (a field or method added or
+     *     removed, a signature changed: HotSpot redefines method bodies only)
+     * @throws EngineTerminationException when the executor has gone
+     */
+    @Override
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (vm == null) {
+            throw new NotImplementedException("redefinition needs the executor's debugger connection");
+        }
+        Map<ReferenceType, byte[]> redefinitions = new HashMap<>();
+        try {
+            for (ClassBytecodes bytecodes : classes) {
+                ReferenceType type = loaded.computeIfAbsent(bytecodes.name(), this::loadedClass);
+                if (type == null) {
+                    throw new ClassInstallException("redefine: " + bytecodes.name() + " is not loaded once",
+                            new boolean[classes.length]);
+                }
+                redefinitions.put(type, bytecodes.bytecodes());
+            }
+            vm.redefineClasses(redefinitions);
+        } catch (VMDisconnectedException e) {
+            throw new EngineTerminationException("the executor JVM has gone");
+        } catch (RuntimeException | LinkageError e) {
+            // UnsupportedOperationException (a schema change), VerifyError, ClassFormatError, ...
+            throw new ClassInstallException("redefine: " + e, new boolean[classes.length]);
+        }
+        try {
+            super.redefine(classes);  // the executor acknowledges; it has nothing to do
+        } catch (NotImplementedException e) {
+            // An executor that does not take part in redefinition: JDI has done the work.
+        }
+    }
+
+    private ReferenceType loadedClass(String name) {
+        List<ReferenceType> types = vm.classesByName(name);
+        return types.size() == 1 ? types.get(0) : null;
     }
 
     /**

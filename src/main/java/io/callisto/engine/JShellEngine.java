@@ -50,6 +50,7 @@ public final class JShellEngine implements Engine {
     private final OutputStream display;
     private final Tracebacks tracebacks = new Tracebacks();
     private final Completions completions = new Completions();
+    private final ReplacedVariables replacedVariables;
     private final AtomicInteger tempNames = new AtomicInteger();
     private final ScheduledExecutorService escalation = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "callisto-interrupt");
@@ -73,6 +74,7 @@ public final class JShellEngine implements Engine {
         this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         this.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         this.input = input;
+        this.replacedVariables = new ReplacedVariables(this.err);
         session = startSession();
     }
 
@@ -123,6 +125,7 @@ public final class JShellEngine implements Engine {
             spare = null;  // the next one starts after this cell
         }
         dead.close();
+        replacedVariables.clear();
         extraClasspath.forEach(session.shell::addToClasspath);
         runStartupCode();
         return session;
@@ -180,7 +183,7 @@ public final class JShellEngine implements Engine {
             if (main == null) {
                 continue;
             }
-            noteVariablesReset(events);
+            replacedVariables.review(js, events);
             Snippet snippet = main.snippet();
             tracebacks.remember(snippet.id(), cellNumber, CellSplitter.lineAndColumn(code, piece.start())[0]);
             if (main.status() == Snippet.Status.REJECTED) {
@@ -202,20 +205,6 @@ public final class JShellEngine implements Engine {
             }
         }
         return new Success(result);
-    }
-
-    /**
-     * A redefined class takes the variables declared with it along: JShell re-creates them with their
-     * default value. Say so, instead of letting a variable turn null without a word.
-     */
-    private void noteVariablesReset(List<SnippetEvent> events) {
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() instanceof DeclarationSnippet cause && event.snippet() instanceof VarSnippet variable
-                    && event.status().isActive() && event.previousStatus().isActive()) {
-                err.println("Note: " + variable.name() + " was reset to its default value, because its type "
-                        + cause.name() + " was redefined.");
-            }
-        }
     }
 
     private void noteUnresolved(JShell js, Snippet snippet) {

@@ -61,6 +61,16 @@ final class ExecutorControl extends DirectExecutionControl {
         }
     }
 
+    /**
+     * The kernel has already redefined these classes in this JVM through its debugger connection (JDI, as
+     * JShell's default engine does); this request only tells us so. Without the debugger connection the
+     * kernel never sends it.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] classes) {
+        // Nothing to do here: the redefinition is in place.
+    }
+
     @Override
     protected void clientCodeEnter() {
         expectingStop = false;
