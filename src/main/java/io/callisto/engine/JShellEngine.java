@@ -51,18 +51,16 @@ public final class JShellEngine implements Engine {
     private final Tracebacks tracebacks = new Tracebacks();
     private final Completions completions = new Completions();
     private final ReplacedVariables replacedVariables;
+    private final Checkpoint checkpoint = new Checkpoint();
+    /** What the last swap restored, until a cell has told the user; set and read by the thread running cells. */
+    private String untoldRestore;
     private final AtomicInteger tempNames = new AtomicInteger();
     private final ScheduledExecutorService escalation = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "callisto-interrupt");
         thread.setDaemon(true);
         return thread;
     });
-    private final Object sessionLock = new Object();
-    /** Classpath added while running (magics), replayed into every new session. */
-    private final List<String> extraClasspath = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private Session session;
-    private CompletableFuture<Session> spare;
-    private volatile boolean keepSpare;
+    private final SessionPool sessions;
     /** The cell now running (a fresh object per execute), for interrupts to aim at; null between cells. */
     private volatile Object runningCell;
     private volatile boolean interrupted;
@@ -75,7 +73,7 @@ public final class JShellEngine implements Engine {
         this.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         this.input = input;
         this.replacedVariables = new ReplacedVariables(this.err);
-        session = startSession();
+        this.sessions = new SessionPool(this::startSession, checkpoint);
     }
 
     private Session startSession() {
@@ -86,21 +84,12 @@ public final class JShellEngine implements Engine {
     }
 
     /**
-     * Keeps one more session started in the background, so that a cell after an executor's death (an
-     * exit, a crash, an interrupt that had to kill) finds a fresh one at once. The spare starts when a
-     * cell has ended, never beside one: on two cores its start would slow the notebook's first cell.
+     * Keeps one more session started in the background, kept up to date with the notebook's definitions, so
+     * that a cell after an executor's death (an exit, a crash, an interrupt that had to kill) finds a fresh
+     * one at once, with those definitions in it.
      */
     public void keepWarmSpare() {
-        keepSpare = true;
-    }
-
-    /** Starts the spare session if one is wanted and none is there; called after each cell. */
-    private void startSpareIfWanted() {
-        synchronized (sessionLock) {
-            if (keepSpare && spare == null) {
-                spare = CompletableFuture.supplyAsync(this::startSession);
-            }
-        }
+        sessions.keepWarmSpare();
     }
 
     /** Runs the configured startup code; its failures are reported on the cells' stderr, not thrown. */
@@ -113,27 +102,37 @@ public final class JShellEngine implements Engine {
         }
     }
 
-    /** The live session, replacing a dead one with the spare (or a new one) and running the startup code. */
+    /**
+     * The live session. A dead one is replaced by the spare, which holds the notebook's definitions and
+     * classpath, and the startup code runs again in it; what was restored waits in {@link #untoldRestore}
+     * for a cell to tell it.
+     */
     private Session liveSession() {
-        Session dead;
-        synchronized (sessionLock) {
-            if (session.alive()) {
-                return session;
-            }
-            dead = session;
-            session = spare != null ? spare.join() : startSession();
-            spare = null;  // the next one starts after this cell
+        if (sessions.isLive()) {
+            return sessions.current();
         }
-        dead.close();
+        SessionPool.Swap swap = sessions.swap();
         replacedVariables.clear();
-        extraClasspath.forEach(session.shell::addToClasspath);
         runStartupCode();
-        return session;
+        untoldRestore = swap.restore().describe();
+        return swap.session();
+    }
+
+    /** What the last restore did, once; null when it has been told. */
+    private String takeUntoldRestore() {
+        String told = untoldRestore;
+        untoldRestore = null;
+        return told;
     }
 
     @Override
     public CellOutcome execute(String code, int cellNumber) {
         Session current = liveSession();
+        String restored = takeUntoldRestore();
+        if (restored != null) {
+            // The executor ended between cells (killed from outside, say): this is the first cell to know.
+            err.println("Note: the JVM running cells had ended. " + restored);
+        }
         if (current.connection() != null) {
             current.connection().clearPendingStop();
         }
@@ -145,7 +144,7 @@ public final class JShellEngine implements Engine {
             return run(current, code, cellNumber);
         } finally {
             runningCell = null;
-            startSpareIfWanted();
+            sessions.cellEnded();
         }
     }
 
@@ -184,6 +183,9 @@ public final class JShellEngine implements Engine {
                 continue;
             }
             replacedVariables.review(js, events);
+            if (cellNumber > 0) {
+                checkpoint.record(events);  // the startup code is not the notebook's: it runs again by itself
+            }
             Snippet snippet = main.snippet();
             tracebacks.remember(snippet.id(), cellNumber, CellSplitter.lineAndColumn(code, piece.start())[0]);
             if (main.status() == Snippet.Status.REJECTED) {
@@ -220,27 +222,38 @@ public final class JShellEngine implements Engine {
         return new Failure("Interrupted", evalue, List.of("\u001b[1;31mInterrupted\u001b[0m: " + evalue));
     }
 
+    /**
+     * The cell's executor JVM ended under it: a fresh one takes over at once, with the notebook's definitions
+     * restored, and the cell's error says why the old one ended, what was restored and which values are lost.
+     */
     private Failure executorLost(Session dead, int cellNumber, String code, int snippetStart) {
+        int line = CellSplitter.lineAndColumn(code, snippetStart)[0];
+        String why;
         if (killedForInterrupt) {
-            int line = CellSplitter.lineAndColumn(code, snippetStart)[0];
-            String evalue = "the cell (cell [" + cellNumber + "], line " + line + ") did not stop within "
-                    + STOP_GRACE_MS + " ms of the interrupt, so the JVM running cells was restarted;"
-                    + " earlier declarations are gone";
-            return new Failure("Interrupted", evalue, List.of("\u001b[1;31mInterrupted\u001b[0m: " + evalue));
+            why = "the cell (cell [" + cellNumber + "], line " + line + ") did not stop within " + STOP_GRACE_MS
+                    + " ms of the interrupt, so the JVM running cells was restarted";
+        } else {
+            why = "the JVM running cells ended" + exitDescription(dead.launcher.process()) + " in cell ["
+                    + cellNumber + "], line " + line;
         }
-        Process process = dead.launcher.process();
-        String why = "the JVM running the cells ended";
-        if (process != null) {
-            try {
-                process.waitFor();
-                int exit = process.exitValue();
-                why = why + " with exit code " + exit + (exit == 137 ? " (killed: out of memory, or by a signal)" : "");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        String ename = killedForInterrupt ? "Interrupted" : "ExecutorDied";
+        liveSession();
+        String evalue = why + ". " + takeUntoldRestore();
+        return new Failure(ename, evalue, List.of("\u001b[1;31m" + ename + "\u001b[0m: " + evalue));
+    }
+
+    private static String exitDescription(Process process) {
+        if (process == null) {
+            return "";
         }
-        String evalue = why + "; earlier declarations are gone, and the next cell starts afresh";
-        return new Failure("ExecutorDied", evalue, List.of("\u001b[1;31mExecutorDied\u001b[0m: " + evalue));
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+        int exit = process.exitValue();
+        return " with exit code " + exit + (exit == 137 ? " (killed: out of memory, or by a signal)" : "");
     }
 
     /**
@@ -254,10 +267,7 @@ public final class JShellEngine implements Engine {
             return;
         }
         interrupted = true;
-        Session current;
-        synchronized (sessionLock) {
-            current = session;
-        }
+        Session current = sessions.current();
         try {
             current.shell.stop();
         } catch (IllegalStateException closed) {
@@ -312,10 +322,8 @@ public final class JShellEngine implements Engine {
 
     @Override
     public void addToClasspath(String path) {
-        synchronized (sessionLock) {
-            extraClasspath.add(path);
-        }
-        liveSession().shell.addToClasspath(path);
+        liveSession();
+        sessions.addToClasspath(path);
     }
 
     @Override
@@ -443,12 +451,6 @@ public final class JShellEngine implements Engine {
     @Override
     public void close() {
         escalation.shutdownNow();
-        synchronized (sessionLock) {
-            keepSpare = false;
-            session.close();
-            if (spare != null) {
-                spare.thenAccept(Session::close);
-            }
-        }
+        sessions.close();
     }
 }

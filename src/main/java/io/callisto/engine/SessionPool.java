@@ -1,0 +1,164 @@
+package io.callisto.engine;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The session that runs cells and its warm spare, kept in step with the notebook's {@link Checkpoint}, so
+ * that when the executor JVM running cells ends, the spare takes over at once with the notebook's imports,
+ * methods, types and classpath already in it. Runs in the kernel JVM.
+ *
+ * <p>The spare starts when a cell has ended, never beside one (on two cores its start would slow the
+ * notebook's first cell), and after each cell a background thread evaluates in it the definitions the cell
+ * added or changed. Declarations load classes but run nothing, so the spare runs no user code.
+ * {@link #live()} and {@link #cellEnded()} are called by the thread that runs cells.
+ */
+final class SessionPool {
+    private static final Logger LOG = Logger.getLogger(SessionPool.class.getName());
+
+    private final Supplier<Session> starter;
+    private final Checkpoint checkpoint;
+    /** Classpath added while running (magics), replayed into every new session. */
+    private final List<String> classpath = new CopyOnWriteArrayList<>();
+    /** One thread brings the spare up to date, so its JShell is used by one thread at a time. */
+    private final ExecutorService replicator = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "callisto-spare");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object lock = new Object();
+    private Session session;
+    /** The spare and its replica of the checkpoint; each sync is chained after the last. */
+    private CompletableFuture<Spare> spare;
+    private volatile boolean keepSpare;
+
+    private record Spare(Session session, Checkpoint.Replica replica) {
+    }
+
+    /**
+     * A swap's outcome: the fresh session and what was restored into it.
+     *
+     * @param session the new session running cells
+     * @param restore what it holds of the notebook
+     * @param millis how long the swap took on the thread that runs cells, in ms (waiting for the spare included)
+     */
+    record Swap(Session session, Checkpoint.Restore restore, long millis) {
+    }
+
+    SessionPool(Supplier<Session> starter, Checkpoint checkpoint) {
+        this.starter = starter;
+        this.checkpoint = checkpoint;
+        this.session = starter.get();
+    }
+
+    /** Keeps a warm spare from now on (the kernel asks for it once the first session is up). */
+    void keepWarmSpare() {
+        keepSpare = true;
+    }
+
+    /** The session running cells, alive or not (interrupts aim at it). */
+    Session current() {
+        synchronized (lock) {
+            return session;
+        }
+    }
+
+    /** Whether the executor JVM of the session running cells is alive. */
+    boolean isLive() {
+        return current().alive();
+    }
+
+    /**
+     * Replaces the dead session with the spare, brought up to date with the checkpoint (variables aside),
+     * or with a new session when there is no spare. Call from the thread that runs cells.
+     *
+     * @return the new session and what it holds
+     */
+    Swap swap() {
+        long started = System.nanoTime();
+        Session dead;
+        CompletableFuture<Spare> waiting;
+        synchronized (lock) {
+            dead = session;
+            waiting = spare;
+            spare = null;  // the next one starts after this cell
+        }
+        Spare fresh = null;
+        if (waiting != null) {
+            try {
+                fresh = waiting.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                LOG.warning("the spare session failed, starting another: " + e.getCause());
+            }
+        }
+        if (fresh == null || !fresh.session().alive()) {
+            if (fresh != null) {
+                fresh.session().close();
+            }
+            fresh = new Spare(starter.get(), new Checkpoint.Replica());
+        }
+        // Whatever the last cell added since the last background sync.
+        fresh.replica().sync(fresh.session().shell, checkpoint.snapshot(), classpath);
+        List<String> lost = checkpoint.variableNames();
+        checkpoint.adopt(fresh.replica());
+        synchronized (lock) {
+            session = fresh.session();
+        }
+        dead.close();
+        Checkpoint.Restore restore = fresh.replica().describe(fresh.session().shell, lost, classpath.size());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "a fresh executor took over in " + millis + " ms: " + restore.describe());
+        return new Swap(fresh.session(), restore, millis);
+    }
+
+    /**
+     * After a cell: starts the spare if one is wanted and none is there, and brings it up to date with what
+     * the cell defined, in the background. Call from the thread that runs cells.
+     */
+    void cellEnded() {
+        if (!keepSpare) {
+            return;
+        }
+        List<Checkpoint.Definition> snapshot = checkpoint.snapshot();
+        synchronized (lock) {
+            if (spare == null) {
+                spare = CompletableFuture.supplyAsync(() -> new Spare(starter.get(), new Checkpoint.Replica()), replicator);
+            }
+            spare = spare.thenApplyAsync(ready -> {
+                ready.replica().sync(ready.session().shell, snapshot, classpath);
+                return ready;
+            }, replicator);
+        }
+    }
+
+    /**
+     * Adds a jar or directory to the session running cells and, from then on, to every session.
+     *
+     * @param path the classpath entry, as JShell's addToClasspath takes it
+     */
+    void addToClasspath(String path) {
+        classpath.add(path);
+        current().shell.addToClasspath(path);
+    }
+
+    /** The classpath entries added while running, in order. */
+    List<String> classpath() {
+        return classpath;
+    }
+
+    void close() {
+        keepSpare = false;
+        synchronized (lock) {
+            session.close();
+            if (spare != null) {
+                spare.thenAccept(ready -> ready.session().close());
+            }
+        }
+        replicator.shutdown();
+    }
+}
