@@ -20,7 +20,10 @@ final class Session {
             "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
             "java.util.stream.*");
 
-    static final String NOTEBOOK_API = "io.callisto.notebook.Notebook";
+    /** Functions cells call without an import: Callisto's, and IJava's runtime classes, as IJava imports them. */
+    static final List<String> NOTEBOOK_API = List.of("io.callisto.notebook.Notebook",
+            "io.github.spencerpark.ijava.runtime.Display", "io.github.spencerpark.ijava.runtime.Kernel",
+            "io.github.spencerpark.ijava.runtime.Magics");
 
     final JShell shell;
     final ExecutorLauncher launcher;
@@ -58,7 +61,9 @@ final class Session {
         for (String imported : DEFAULT_IMPORTS) {
             shell.eval("import " + imported + ";");
         }
-        shell.eval("import static " + NOTEBOOK_API + ".*;");
+        for (String api : NOTEBOOK_API) {
+            shell.eval("import static " + api + ".*;");
+        }
         long imported = System.nanoTime();
         // One snippet with a value through javac, the executor's class loading and invoke, then dropped:
         // the notebook's first cell then runs warm instead of paying for that first time.

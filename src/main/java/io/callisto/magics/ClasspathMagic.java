@@ -27,11 +27,19 @@ final class ClasspathMagic implements Magic {
 
     @Override
     public CellOutcome run(String args, String body, MagicContext context) throws Exception {
-        if (args.isBlank()) {
+        evaluate(args, body, context);
+        return new Engine.Success(null);
+    }
+
+    /** Adds the paths and returns them, absolute, as IJava's %jars and %classpath do. */
+    @Override
+    public List<String> evaluate(String args, String body, MagicContext context) throws Exception {
+        List<String> patterns = MagicArgs.split(args);
+        if (patterns.isEmpty()) {
             throw new MagicException((jarsOnly ? "%jars" : "%classpath") + " needs one or more paths or globs");
         }
         List<Path> found = new ArrayList<>();
-        for (String pattern : args.trim().split("\\s+")) {
+        for (String pattern : patterns) {
             List<Path> matches = expand(context.workingDirectory(), pattern);
             if (matches.isEmpty()) {
                 throw new MagicException("nothing at " + pattern + " (relative to " + context.workingDirectory() + ")");
@@ -42,7 +50,7 @@ final class ClasspathMagic implements Magic {
             context.engine().addToClasspath(path.toString());
             context.out().println("Added to the classpath: " + path);
         }
-        return new Engine.Success(null);
+        return found.stream().map(Path::toString).toList();
     }
 
     private List<Path> expand(Path base, String pattern) throws IOException {

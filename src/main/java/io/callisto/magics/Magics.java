@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * %time, %%time) and more (%lsmagic, %%bash, %%sh, %env, %vars, %imports).
  */
 public final class Magics {
+    private static final List<String> LOAD_EXTENSIONS = List.of(".jsh", ".jshell", ".java", ".ijava");
+
     private final Map<String, Magic> lineMagics = new TreeMap<>();
     private final Map<String, Magic> cellMagics = new TreeMap<>();
     private final ShellMagic bash = new ShellMagic("bash");
@@ -25,7 +27,9 @@ public final class Magics {
         lineMagics.put("maven", maven);
         lineMagics.put("addMavenDependency", maven);
         lineMagics.put("addMavenDependencies", maven);
-        lineMagics.put("mavenRepo", new MavenRepoMagic(resolver));
+        MavenRepoMagic repository = new MavenRepoMagic(resolver);
+        lineMagics.put("mavenRepo", repository);
+        lineMagics.put("addMavenRepo", repository);
         PomMagic pom = new PomMagic(maven, resolver);
         lineMagics.put("loadFromPOM", pom);
         cellMagics.put("loadFromPOM", pom);
@@ -42,13 +46,8 @@ public final class Magics {
         ClasspathMagic classpath = new ClasspathMagic(false);
         lineMagics.put("classpath", classpath);
         lineMagics.put("jars", new ClasspathMagic(true));
-        line("load", "run a file of Java code (and magics) as this cell: %load path", (args, body, context) -> {
-            Path file = context.workingDirectory().resolve(args);
-            if (args.isEmpty() || !Files.isRegularFile(file)) {
-                throw new MagicException("%load needs a file to run; there is none at " + file);
-            }
-            return new CellRunner(this).run(Files.readString(file), context);
-        });
+        line("load", "run a file of Java code (and magics) as this cell: %load path (.jsh, .jshell, .java, .ijava may be left off)",
+                (args, body, context) -> new CellRunner(this).run(Files.readString(loadable(args, context)), context));
         line("env", "show the environment, one variable (%env NAME), or set one for %%bash (%env NAME=VALUE)",
                 (args, body, context) -> env(args, context));
         line("vars", "list the variables: name, type, value", (args, body, context) -> {
@@ -115,6 +114,22 @@ public final class Magics {
     public void interrupt() {
         bash.interrupt();
         sh.interrupt();
+    }
+
+    /** The file %load names, trying IJava's extensions when the name has none that exists. */
+    private static Path loadable(String args, MagicContext context) throws MagicException {
+        Path file = context.workingDirectory().resolve(args);
+        if (!args.isEmpty() && Files.isRegularFile(file)) {
+            return file;
+        }
+        for (String extension : LOAD_EXTENSIONS) {
+            Path candidate = context.workingDirectory().resolve(args + extension);
+            if (!args.isEmpty() && Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new MagicException("%load needs a file to run; there is none at " + file + " (also tried "
+                + String.join(", ", LOAD_EXTENSIONS) + ")");
     }
 
     private static String names(String prefix, Map<String, Magic> magics) {

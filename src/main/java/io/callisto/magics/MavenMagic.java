@@ -4,7 +4,6 @@ import io.callisto.dependencies.DependencyResolver;
 import io.callisto.engine.Engine;
 import io.callisto.engine.Engine.CellOutcome;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,14 +32,22 @@ final class MavenMagic implements Magic {
 
     @Override
     public CellOutcome run(String args, String body, MagicContext context) throws Exception {
-        List<String> coordinates = Arrays.stream(args.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        evaluate(args, body, context);
+        return new Engine.Success(null);
+    }
+
+    /** Resolves and adds the artifacts; returns the jars' paths. */
+    @Override
+    public List<String> evaluate(String args, String body, MagicContext context) throws Exception {
+        List<String> coordinates = MagicArgs.split(args);
         if (coordinates.isEmpty()) {
             throw new MagicException("%maven needs coordinates: %maven group:artifact:version");
         }
         return add(coordinates, context);
     }
 
-    CellOutcome add(List<String> coordinates, MagicContext context) throws MagicException {
+    /** Resolves the coordinates, adds the jars to the classpath and returns their paths. */
+    List<String> add(List<String> coordinates, MagicContext context) throws MagicException {
         String displayId = UUID.randomUUID().toString();
         String label = String.join(", ", coordinates);
         context.display("display_data", Map.of("text/plain", "Resolving " + label + " …"), displayId);
@@ -59,7 +66,7 @@ final class MavenMagic implements Magic {
                 jars.size() == 1 ? "" : "s", progress.downloaded() > 0
                         ? String.format(Locale.ROOT, " (%d downloaded, %.1f MB)", progress.downloaded(), progress.bytes() / 1e6) : "");
         context.display("update_display_data", Map.of("text/plain", summary), displayId);
-        return new Engine.Success(null);
+        return jars.stream().map(Path::toString).toList();
     }
 
     /** Updates the progress line as files arrive, at most a few times a second. */

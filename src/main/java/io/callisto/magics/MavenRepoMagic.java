@@ -19,7 +19,7 @@ final class MavenRepoMagic implements Magic {
 
     @Override
     public CellOutcome run(String args, String body, MagicContext context) throws Exception {
-        String[] parts = args.trim().split("\\s+");
+        String[] parts = MagicArgs.split(args).toArray(String[]::new);
         if (parts.length != 2) {
             throw new MagicException("%mavenRepo needs an id and a URL: %mavenRepo jitpack https://jitpack.io");
         }

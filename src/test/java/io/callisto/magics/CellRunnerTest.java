@@ -10,11 +10,14 @@ import io.callisto.engine.Engine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How a cell with magics is cut up: which code reaches the engine, with which line numbers, in which order. */
 class CellRunnerTest {
@@ -158,5 +161,45 @@ class CellRunnerTest {
         assertThrows(MagicException.class, () -> runner.run("%mavenRepo only-an-id", context));
         MagicException bad = assertThrows(MagicException.class, () -> runner.run("%maven not-a-coordinate", context));
         assertTrue(bad.getMessage().contains("groupId:artifactId:version"), bad.getMessage());
+    }
+
+    @Test
+    void aMagicUsedAsAValueRunsFirstAndItsValueTakesItsPlaceOnTheSameLine(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("a.jar"));
+        runner.run("int a = 1;\nList<String> added = %jars " + dir + "/*.jar;  // the jars\nadded", context);
+        assertEquals(List.of("int a = 1;", "\nList<String> added = java.util.List.of(" + InlineMagics.javaString(jar.toString())
+                + ");  // the jars\nadded"), engine.executed);
+        assertEquals(List.of(jar.toString()), engine.classpath);
+    }
+
+    @Test
+    void literalLineMagicCallsRunInTheKernelAndMagicsWithoutAValueBecomeNull() throws Exception {
+        runner.run("lineMagic(\"mavenRepo\", List.of(\"id\", \"https://repo.example/m2\"));", context);
+        assertEquals(List.of(InlineMagics.NO_VALUE + ";"), engine.executed);
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Added repository id"));
+    }
+
+    @Test
+    void percentSignsInStringsCommentsAndArithmeticAreJava() {
+        assertFalse(CellRunner.hasMagic("String s = \"x = %jars a.jar\";"));
+        assertFalse(CellRunner.hasMagic("int r = 7 % 3; // x = %jars"));
+        assertFalse(CellRunner.hasMagic("String f = String.format(\"%d\", 1);"));
+        assertFalse(CellRunner.hasMagic("obj.lineMagic(\"jars\", List.of(\"a\"));"));
+        assertTrue(CellRunner.hasMagic("var x = %maven g:a:1;"));
+    }
+
+    @Test
+    void anInlineMagicThatFailsNamesItsLine() {
+        MagicException failed = assertThrows(MagicException.class, () -> runner.run("int a = 1;\n\nObject x = %jars /no/such/dir/*.jar;", context));
+        assertTrue(failed.getMessage().startsWith("line 3: %jars: nothing at /no/such/dir/*.jar"), failed.getMessage());
+        assertEquals(List.of("int a = 1;\n"), engine.executed, "the Java before the magic ran");
+    }
+
+    @Test
+    void javaLiteralsRoundTrip() {
+        String text = "a \"quoted\" \\ path\twith\nlines \u00e9";
+        assertEquals(text, InlineMagics.unescape(InlineMagics.javaString(text)));
+        assertEquals("A\u0001\u00e9", InlineMagics.unescape("\"\\101\\1\\u00e9\""));
+        assertEquals(List.of("lib dir/*.jar", "b\"c", "d"), MagicArgs.split("  \"lib dir/*.jar\" b\\\"c d "));
     }
 }

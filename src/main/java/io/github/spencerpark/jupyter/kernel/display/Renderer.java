@@ -26,9 +26,12 @@ public class Renderer {
         return toDisplayData(Renderers.render(value));
     }
 
-    /** The value's representations in the given MIME types (text/plain always kept). */
+    /**
+     * The value's representations in the given MIME types, asked of every renderer that supports them; a
+     * String is itself in text/html, text/markdown and the other text types. text/plain is always there.
+     */
     public DisplayData renderAs(Object value, String... mimeTypes) {
-        return toDisplayData(Renderers.render(value).only(mimeTypes));
+        return toDisplayData(Renderers.renderAs(value, mimeTypes));
     }
 
     private static DisplayData toDisplayData(MimeBundle bundle) {
@@ -38,24 +41,43 @@ public class Renderer {
         return data;
     }
 
-    /** A registration being built; {@link #register} adds it. */
+    /**
+     * A registration being built; {@link #register} adds it. As in IJava, the preferred types are what a value
+     * is rendered as by default, and the supported ones (which include the preferred) are what
+     * {@code display(value, types…)} may ask for; with none given, every type is.
+     */
     public static class RenderRegistration<T> {
-        private final Class<T> type;
+        private final List<Class<? extends T>> types = new ArrayList<>();
         private final Set<MIMEType> preferred = new LinkedHashSet<>();
         private final Set<MIMEType> supported = new LinkedHashSet<>();
         private final List<Predicate<T>> conditions = new ArrayList<>();
 
         RenderRegistration(Class<T> type) {
-            this.type = type;
+            types.add(type);
         }
 
         public RenderRegistration<T> preferring(MIMEType... types) {
             preferred.addAll(Arrays.asList(types));
+            supported.addAll(Arrays.asList(types));
             return this;
+        }
+
+        public RenderRegistration<T> preferring(String... types) {
+            return preferring(Arrays.stream(types).map(MIMEType::parse).toArray(MIMEType[]::new));
         }
 
         public RenderRegistration<T> supporting(MIMEType... types) {
             supported.addAll(Arrays.asList(types));
+            return this;
+        }
+
+        public RenderRegistration<T> supporting(String... types) {
+            return supporting(Arrays.stream(types).map(MIMEType::parse).toArray(MIMEType[]::new));
+        }
+
+        /** One more type the function renders (a subtype of the registered one, typically). */
+        public RenderRegistration<T> onType(Class<? extends T> type) {
+            types.add(type);
             return this;
         }
 
@@ -65,17 +87,38 @@ public class Renderer {
         }
 
         public void register(RenderFunction<T> function) {
-            Set<MIMEType> requested = new LinkedHashSet<>(preferred);
+            Set<MIMEType> byDefault = new LinkedHashSet<>(preferred.isEmpty() ? supported : preferred);
+            Set<String> supportedTypes = new LinkedHashSet<>();
+            supported.forEach(type -> supportedTypes.add(type.toString()));
             Renderers.register(new io.callisto.display.Renderer() {
                 @Override
+                @SuppressWarnings("unchecked")
                 public boolean accepts(Object value) {
-                    return type.isInstance(value) && conditions.stream().allMatch(c -> c.test(type.cast(value)));
+                    return types.stream().anyMatch(type -> type.isInstance(value))
+                            && conditions.stream().allMatch(c -> c.test((T) value));
                 }
 
                 @Override
                 public MimeBundle render(Object value) {
+                    return run(value, byDefault);
+                }
+
+                @Override
+                public MimeBundle renderAs(Object value, Set<String> mimeTypes) {
+                    boolean asked = supportedTypes.isEmpty()
+                            || supportedTypes.stream().anyMatch(type -> Renderers.requested(mimeTypes, type));
+                    if (!asked) {
+                        return null;
+                    }
+                    Set<MIMEType> requested = new LinkedHashSet<>();
+                    mimeTypes.forEach(type -> requested.add(MIMEType.parse(type)));
+                    return run(value, requested);
+                }
+
+                @SuppressWarnings("unchecked")
+                private MimeBundle run(Object value, Set<MIMEType> requested) {
                     DisplayData output = new DisplayData();
-                    function.render(type.cast(value), new RenderContext(requested, output));
+                    function.render((T) value, new RenderContext(requested, output));
                     return output.toMimeBundle();
                 }
 
