@@ -36,7 +36,9 @@ class CallistoConformance(jupyter_kernel_test.KernelTests):
         "void f() {", "int x = (1 +", "class A {", 'String s = """\nabc', "@Override",
         "Runnable r = () -> {", "if (1 > 0)", "Map<String, List<Integer>> m =", "int[] a = {1, 2,",
     ]
-    invalid_code_samples = ["int x = ;)", "}", 'String s = "unterminated']
+    # Invalid: no continuation can repair it (javac's parser stops before the end), so a console runs it.
+    invalid_code_samples = ["int x = ;)", "}", 'String s = "unterminated', "int 3x = 4;",
+                            'void f() {\n    String s = "open\n']
 
     code_generate_error = 'throw new IllegalStateException("expected");'
 

@@ -61,9 +61,14 @@ def browser_parts():
 
 
 def free_port():
+    """A port free at this moment. Another process (a kernel another test or build starts) can take it
+    before the server binds it; start_server then tries again with another."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+SERVER_ATTEMPTS = 3
 
 
 @pytest.fixture(scope="module")
@@ -79,20 +84,12 @@ def jupyter_server(tmp_path_factory, browser_parts):
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(values))
 
-    port, token = free_port(), secrets.token_hex(16)
+    token = secrets.token_hex(16)
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
                JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / "jupyter-server.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-         "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
-         "--LabApp.extension_manager=readonly"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/"
+    server, log, url = start_server(notebooks, token, env)
     try:
-        wait_until_serving(server, f"{url}api/status?token={token}")
         yield {"url": url, "token": token}
     finally:
         # SIGTERM lets the server shut its kernels down; the whole group goes if it does not.
@@ -105,15 +102,39 @@ def jupyter_server(tmp_path_factory, browser_parts):
         log.close()
 
 
-def wait_until_serving(server, status_url, timeout=90):
+def start_server(notebooks, token, env):
+    """Starts jupyter lab on a free port and waits until it serves; returns (process, log, url). A port
+    taken between free_port() and the server's bind is tried again with another, up to SERVER_ATTEMPTS."""
+    log_path = ARTIFACTS / "jupyter-server.log"
+    for attempt in range(1, SERVER_ATTEMPTS + 1):
+        port = free_port()
+        log = open(log_path, "w")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+             "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
+             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
+             "--LabApp.extension_manager=readonly"],
+            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        url = f"http://127.0.0.1:{port}/"
+        if wait_until_serving(server, f"{url}api/status?token={token}", log_path):
+            return server, log, url
+        log.close()
+        print(f"port {port} was taken before jupyter lab bound it (attempt {attempt} of {SERVER_ATTEMPTS})")
+    pytest.fail(f"jupyter lab found its port taken {SERVER_ATTEMPTS} times; see {log_path}")
+
+
+def wait_until_serving(server, status_url, log_path, timeout=90):
+    """True once the server answers; False if it exited because its port was taken; fails otherwise."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            pytest.fail(f"jupyter lab exited with {server.returncode}; see {ARTIFACTS / 'jupyter-server.log'}")
+            if "already in use" in log_path.read_text(errors="replace"):
+                return False
+            pytest.fail(f"jupyter lab exited with {server.returncode}; see {log_path}")
         try:
             with urllib.request.urlopen(status_url, timeout=2) as response:
                 if response.status == 200:
-                    return
+                    return True
         except OSError:
             pass
         time.sleep(0.25)  # polling a server that is starting; nothing to wait on instead

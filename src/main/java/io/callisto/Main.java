@@ -55,6 +55,11 @@ public final class Main {
         handleInterruptSignal(kernel);
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "callisto-shutdown"));
         kernel.start();
+        if (connection.hasPortsToChoose()) {
+            // As ipykernel: a client that left ports to the kernel reads the bound ones back from the file.
+            kernel.connection().writePortsTo(connectionFile);
+            LOG.info("ports chosen and written to the connection file: " + kernel.connection());
+        }
         kernel.awaitShutdown();
         Thread closer = new Thread(kernel::close, "callisto-close");
         closer.setDaemon(true);

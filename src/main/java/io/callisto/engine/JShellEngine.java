@@ -3,13 +3,10 @@ package io.callisto.engine;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +19,6 @@ import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -35,8 +31,6 @@ public final class JShellEngine implements Engine {
 
     private static final Set<String> VALUE_SUBKINDS =
             Set.of("TEMP_VAR_EXPRESSION_SUBKIND", "VAR_VALUE_SUBKIND", "OTHER_EXPRESSION_SUBKIND");
-    private static final Pattern ENDS_WITH_ANNOTATION =
-            Pattern.compile("@[\\w.]+\\s*(\\([^()]*\\))?\\s*$");
     private static final Pattern DISPLAY_CALL =
             Pattern.compile("\\s*(?:[\\w.]+\\.)?display\\s*\\(.*\\)\\s*;?\\s*", Pattern.DOTALL);
     private static final Pattern TOP_LEVEL_RETURN = Pattern.compile("\\s*return\\b(.*?);?\\s*", Pattern.DOTALL);
@@ -50,6 +44,8 @@ public final class JShellEngine implements Engine {
     private final OutputStream display;
     private final Tracebacks tracebacks = new Tracebacks();
     private final Completions completions = new Completions();
+    private final Inspector inspector = new Inspector();
+    private final CompletenessCheck completeness = new CompletenessCheck();
     private final ReplacedVariables replacedVariables;
     private final Checkpoint checkpoint = new Checkpoint();
     /** What the last swap restored, until a cell has told the user; set and read by the thread running cells. */
@@ -362,90 +358,12 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Inspection inspect(String code, int cursor, int detailLevel) {
-        JShell js = liveSession().shell;
-        SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, true);
-        if (docs.isEmpty() && (cursor == 0 || code.charAt(cursor - 1) != '(')) {
-            // An identifier at the cursor: ask as if its call had been opened.
-            String opened = code.substring(0, cursor) + "(" + code.substring(cursor);
-            docs = analysis.documentation(opened, cursor + 1, true);
-        }
-        List<String> declarations = declarationsNamed(js, identifierAt(code, cursor));
-        if (docs.isEmpty() && declarations.isEmpty()) {
-            return new Inspection(false, "", "");
-        }
-        StringBuilder markdown = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation doc : docs) {
-            markdown.append("```java\n").append(doc.signature()).append("\n```\n");
-            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                markdown.append('\n').append(JavadocText.toMarkdown(doc.javadoc())).append("\n\n");
-            }
-        }
-        if (!declarations.isEmpty()) {
-            markdown.append("Declared in this notebook:\n\n");
-            for (String source : declarations) {
-                markdown.append("```java\n").append(source.strip()).append("\n```\n");
-            }
-        }
-        String text = markdown.toString().strip();
-        return new Inspection(true, JavadocText.toPlainText(text), text);
-    }
-
-    /** The identifier at or just before the cursor, also when the cursor follows its call's '('. */
-    private static String identifierAt(String code, int cursor) {
-        int at = Math.min(cursor, code.length());
-        if (at > 0 && code.charAt(at - 1) == '(') {
-            at--;
-        }
-        int start = at;
-        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
-            start--;
-        }
-        int end = at;
-        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
-            end++;
-        }
-        return code.substring(start, end);
-    }
-
-    /** The source of the notebook's own active declarations with this name (methods, types, variables). */
-    private static List<String> declarationsNamed(JShell js, String name) {
-        if (name.isEmpty()) {
-            return List.of();
-        }
-        return js.snippets()
-                .filter(s -> s instanceof DeclarationSnippet d && d.name().equals(name) && js.status(s).isActive())
-                .map(Snippet::source)
-                .collect(Collectors.toList());
+        return inspector.inspect(liveSession().shell, code, cursor);
     }
 
     @Override
     public Completeness isComplete(String code) {
-        SourceCodeAnalysis analysis = liveSession().shell.sourceCodeAnalysis();
-        String remaining = code;
-        while (true) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            switch (info.completeness()) {
-                case COMPLETE, COMPLETE_WITH_SEMI -> {
-                    remaining = info.remaining();
-                    if (remaining.isBlank()) {
-                        // JShell takes a lone annotation for complete; it still needs what it annotates.
-                        return ENDS_WITH_ANNOTATION.matcher(code).find()
-                                ? new Completeness("incomplete", Indentation.forContinuation(code))
-                                : new Completeness("complete", null);
-                    }
-                }
-                case EMPTY -> {
-                    return new Completeness("complete", null);
-                }
-                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
-                    return new Completeness("incomplete", Indentation.forContinuation(code));
-                }
-                default -> {
-                    return new Completeness("invalid", null);
-                }
-            }
-        }
+        return completeness.check(liveSession().shell.sourceCodeAnalysis(), code);
     }
 
     @Override

@@ -15,8 +15,6 @@ import io.callisto.wire.MessageFactory;
 import io.callisto.wire.Signer;
 import io.callisto.wire.WireCodec;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,15 +112,16 @@ public final class ClassDataTraining {
      * and JShell.
      */
     public static void runWorkload() throws Exception {
-        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
-                freePort(), freePort(), UUID.randomUUID().toString(), "hmac-sha256", "java");
+        // Port 0: the kernel's sockets choose free ports as they bind, so no other process can take them first.
+        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0,
+                UUID.randomUUID().toString(), "hmac-sha256", "java");
         EngineConfig config = EngineConfig.fromEnvironment(Map.of());
         Kernel kernel = new Kernel(connection, Clock.systemUTC(), HistoryStore.inMemory(),
                 streams -> new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin()));
         kernel.start();
         WireCodec codec = new WireCodec(Signer.of(connection.signatureScheme(), connection.key()));
         MessageFactory requests = new MessageFactory(Clock.systemUTC());
-        try (LoopbackClient client = new LoopbackClient(connection, (int) TimeUnit.SECONDS.toMillis(TRAINING_TIMEOUT_S))) {
+        try (LoopbackClient client = new LoopbackClient(kernel.connection(), (int) TimeUnit.SECONDS.toMillis(TRAINING_TIMEOUT_S))) {
             ask(client, codec, requests, "kernel_info_request", Json.object());
             String[] cells = {
                 "1 + 1",
@@ -163,12 +162,6 @@ public final class ClassDataTraining {
             if (reply.parentHeader().path("msg_id").asText().equals(request.msgId())) {
                 return;
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
         }
     }
 }

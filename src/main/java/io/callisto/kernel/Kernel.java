@@ -151,6 +151,11 @@ public final class Kernel implements KernelSockets.Inbox {
         LOG.info("Callisto kernel started, session " + outbound.factory().session());
     }
 
+    /** Where the kernel listens: the connection file's, with the ports it chose where that said 0; null before start. */
+    public ConnectionInfo connection() {
+        return sockets.bound();
+    }
+
     /** Blocks until a shutdown_request has been answered. */
     public void awaitShutdown() throws InterruptedException {
         shutdown.await();

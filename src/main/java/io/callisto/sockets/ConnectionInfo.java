@@ -1,14 +1,17 @@
 package io.callisto.sockets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callisto.wire.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
- * The connection file a Jupyter client writes for the kernel: where to bind and how to sign.
- * toString leaves the key out, so the record can be logged.
+ * The connection file a Jupyter client writes for the kernel: where to bind and how to sign. A port of 0
+ * asks the kernel to choose one, as ipykernel reads it; the kernel then writes the ports it bound back
+ * into the file. toString leaves the key out, so the record can be logged.
  */
 public record ConnectionInfo(
         String transport,
@@ -46,6 +49,44 @@ public record ConnectionInfo(
             throw new IOException("connection file has no integer '" + field + "'");
         }
         return port.asInt();
+    }
+
+    /** Whether any port is 0, left for the kernel to choose. */
+    public boolean hasPortsToChoose() {
+        return shellPort == 0 || iopubPort == 0 || stdinPort == 0 || controlPort == 0 || hbPort == 0;
+    }
+
+    /** This connection with other ports: the ones bound. */
+    public ConnectionInfo withPorts(int shell, int iopub, int stdin, int control, int hb) {
+        return new ConnectionInfo(transport, ip, shell, iopub, stdin, control, hb, key, signatureScheme, kernelName);
+    }
+
+    /**
+     * Writes this connection's ports into the connection file, keeping its other fields, as ipykernel
+     * does after choosing ports. The file is replaced in one rename, so a reader never sees half of it,
+     * and the new file is readable by its owner only (the key is in it).
+     *
+     * @throws IOException if the file cannot be read or replaced
+     */
+    public void writePortsTo(Path file) throws IOException {
+        JsonNode json = Json.MAPPER.readTree(file.toFile());
+        if (!(json instanceof ObjectNode fields)) {
+            throw new IOException("connection file " + file + " is not a JSON object");
+        }
+        fields.put("shell_port", shellPort);
+        fields.put("iopub_port", iopubPort);
+        fields.put("stdin_port", stdinPort);
+        fields.put("control_port", controlPort);
+        fields.put("hb_port", hbPort);
+        Path absolute = file.toAbsolutePath();
+        // createTempFile makes the file rw------- on POSIX systems.
+        Path written = Files.createTempFile(absolute.getParent(), ".callisto-connection-", ".json");
+        try {
+            Files.writeString(written, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(fields));
+            Files.move(written, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 
     /** The ZeroMQ endpoint for a port, as ipykernel forms it: tcp://ip:port, or ipc://ip-port. */

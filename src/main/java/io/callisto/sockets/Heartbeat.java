@@ -12,11 +12,18 @@ final class Heartbeat implements Runnable {
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
 
     private final ZMQ.Socket socket;
+    private final int port;
 
-    Heartbeat(ZMQ.Context context, String endpoint) {
+    /** Binds at once, to the connection's ip and hb_port (chosen there if 0). */
+    Heartbeat(ZMQ.Context context, ConnectionInfo connection) {
         socket = context.socket(SocketType.REP);
         socket.setLinger(0);
-        socket.bind(endpoint);
+        port = KernelSockets.bind(socket, connection, connection.hbPort());
+    }
+
+    /** The port bound. */
+    int port() {
+        return port;
     }
 
     @Override

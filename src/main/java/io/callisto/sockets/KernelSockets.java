@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class KernelSockets implements AutoCloseable {
     private volatile boolean closing;
     private Thread ioThread;
     private Thread heartbeatThread;
+    private volatile ConnectionInfo bound;
 
     public KernelSockets(ConnectionInfo connection, Inbox inbox) {
         this.connection = connection;
@@ -57,13 +60,17 @@ public final class KernelSockets implements AutoCloseable {
         }
     }
 
-    /** Binds every socket to the connection file's transport, ip and ports, then starts the threads. */
+    /**
+     * Binds every socket to the connection file's transport, ip and ports (choosing where a port is 0),
+     * then starts the threads.
+     */
     public void start() {
-        sockets.put(Channel.SHELL, bind(SocketType.ROUTER, connection.shellPort()));
-        sockets.put(Channel.CONTROL, bind(SocketType.ROUTER, connection.controlPort()));
-        sockets.put(Channel.STDIN, bind(SocketType.ROUTER, connection.stdinPort()));
-        sockets.put(Channel.IOPUB, bind(SocketType.PUB, connection.iopubPort()));
-        Heartbeat heartbeat = new Heartbeat(context, connection.endpoint(connection.hbPort()));
+        int shell = bind(Channel.SHELL, SocketType.ROUTER, connection.shellPort());
+        int control = bind(Channel.CONTROL, SocketType.ROUTER, connection.controlPort());
+        int stdin = bind(Channel.STDIN, SocketType.ROUTER, connection.stdinPort());
+        int iopub = bind(Channel.IOPUB, SocketType.PUB, connection.iopubPort());
+        Heartbeat heartbeat = new Heartbeat(context, connection);
+        bound = connection.withPorts(shell, iopub, stdin, control, heartbeat.port());
         heartbeatThread = new Thread(heartbeat, "callisto-heartbeat");
         heartbeatThread.setDaemon(true);
         heartbeatThread.start();
@@ -72,15 +79,45 @@ public final class KernelSockets implements AutoCloseable {
         ioThread.start();
     }
 
-    private ZMQ.Socket bind(SocketType type, int port) {
+    /** The connection with the ports actually bound; null before {@link #start}. */
+    public ConnectionInfo bound() {
+        return bound;
+    }
+
+    private int bind(Channel channel, SocketType type, int port) {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(LINGER_MS);
         if (type == SocketType.ROUTER) {
             // Large cells and many clients: never drop a reply because a peer is slow to read.
             socket.setRouterMandatory(false);
         }
-        socket.bind(connection.endpoint(port));
-        return socket;
+        sockets.put(channel, socket);
+        return bind(socket, connection, port);
+    }
+
+    /**
+     * Binds to the connection's ip only. Port 0 is chosen in the bind itself, as ipykernel does: a free
+     * tcp port from the system, or the first unused ipc path; nothing can take it between choice and bind.
+     *
+     * @return the port bound
+     * @throws org.zeromq.ZMQException if the bind fails (the address is in use, say)
+     */
+    static int bind(ZMQ.Socket socket, ConnectionInfo connection, int port) {
+        if (port != 0) {
+            socket.bind(connection.endpoint(port));
+            return port;
+        }
+        if ("ipc".equals(connection.transport())) {
+            int free = 1;
+            while (Files.exists(Path.of(connection.ip() + "-" + free))) {
+                free++;
+            }
+            socket.bind(connection.endpoint(free));
+            return free;
+        }
+        socket.bind(connection.transport() + "://" + connection.ip() + ":*");
+        String endpoint = socket.getLastEndpoint();
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
     }
 
     /** Queues frames for the I/O thread to send; safe from any thread. Dropped once closing. */

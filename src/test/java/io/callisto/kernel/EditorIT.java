@@ -153,6 +153,87 @@ class EditorIT {
     }
 
     @Test
+    void inspectFindsTheNameAroundTheCursorWhereverInItTheCursorIs() {
+        try (KernelClient client = kernel.client()) {
+            // Shift+Tab in JupyterLab sends the cursor where it is, often inside the word.
+            for (int cursor = 0; cursor <= 6; cursor++) {
+                ObjectNode type = inspect(client, "String", cursor, 0);
+                assertTrue(type.path("found").asBoolean(), "cursor " + cursor + ": " + type);
+                assertTrue(type.path("data").path("text/markdown").asText().contains("java.lang.String"), type.toString());
+            }
+            ObjectNode midDeclaration = inspect(client, "String s = \"x\";", 3, 0);
+            assertTrue(midDeclaration.path("data").path("text/markdown").asText().contains("java.lang.String"), midDeclaration.toString());
+
+            ObjectNode method = inspect(client, "List.of(1)", 6, 0);
+            String markdown = method.path("data").path("text/markdown").asText();
+            assertTrue(method.path("found").asBoolean(), method.toString());
+            assertTrue(markdown.contains("List.<E>of(E e1)") || markdown.contains("of(E e1)"), markdown);
+
+            ObjectNode member = inspect(client, "\"text\".toUpperCase()", 9, 0);
+            assertTrue(member.path("data").path("text/markdown").asText().contains("toUpperCase"), member.toString());
+        }
+    }
+
+    @Test
+    void inspectFindsTheNotebooksOwnNamesFromInsideThemAndTheCallAroundTheCursor() {
+        try (KernelClient client = kernel.client()) {
+            ObjectNode variable = inspect(client, "counter + 1", 3, 0);
+            assertTrue(variable.path("found").asBoolean(), variable.toString());
+            assertTrue(variable.path("data").path("text/markdown").asText().contains("int counter = 3;"), variable.toString());
+
+            ObjectNode method = inspect(client, "greet(\"x\")", 2, 0);
+            assertTrue(method.path("data").path("text/markdown").asText().contains("String greet(String name)"), method.toString());
+
+            // In an argument that is no name, the call around it is what Shift+Tab means.
+            ObjectNode call = inspect(client, "Math.abs(-1)", 10, 0);
+            assertTrue(call.path("data").path("text/markdown").asText().contains("int Math.abs(int a)"), call.toString());
+
+            String emoji = "// \uD83D\uDE00\nStr";
+            int cursor = emoji.codePointCount(0, emoji.length()) - 1;
+            ObjectNode afterEmoji = inspect(client, emoji + "ing s;", cursor, 0);
+            assertTrue(afterEmoji.path("data").path("text/markdown").asText().contains("java.lang.String"),
+                    "a cursor counted in code points: " + afterEmoji);
+        }
+    }
+
+    private static String isComplete(KernelClient client, String code) {
+        ObjectNode content = Json.object();
+        content.put("code", code);
+        ObjectNode reply = client.awaitReply(client.send(client.shell, client.request("is_complete_request", content))).content();
+        assertEquals(reply.path("status").asText().equals("incomplete"), reply.has("indent"), "indent only when incomplete: " + reply);
+        return reply.path("status").asText();
+    }
+
+    @Test
+    void isCompleteCallsCodeNoContinuationCanRepairInvalid() {
+        try (KernelClient client = kernel.client()) {
+            assertEquals("invalid", isComplete(client, "int 3x = 4;"));
+            assertEquals("invalid", isComplete(client, "String s = \"abc\n"));
+            assertEquals("invalid", isComplete(client, "String s = \"abc"));
+            assertEquals("invalid", isComplete(client, "void f() {\n    String s = \"abc\n"));
+            assertEquals("invalid", isComplete(client, "System.out.println(\"abc\n"));
+            assertEquals("invalid", isComplete(client, "void f() {\n    int 3x = 4;"));
+            assertEquals("invalid", isComplete(client, "int ok = 1;\nvoid g() {}\nint 2y = 3;"));
+        }
+    }
+
+    @Test
+    void isCompleteKeepsRealUnfinishedCodeIncompleteAndFinishedCodeComplete() {
+        try (KernelClient client = kernel.client()) {
+            assertEquals("incomplete", isComplete(client, "void f() {"));
+            assertEquals("incomplete", isComplete(client, "String block = \"\"\"\n    open text"));
+            assertEquals("incomplete", isComplete(client, "List.of(1,\n        2"));
+            assertEquals("incomplete", isComplete(client, "greet(\n"));
+            assertEquals("incomplete", isComplete(client, "/* a comment"));
+            assertEquals("incomplete", isComplete(client, "@Override"));
+            assertEquals("complete", isComplete(client, "int x = 1;"));
+            assertEquals("complete", isComplete(client, "greet(\"a\") + counter"));
+            assertEquals("complete", isComplete(client, "import java.time.*;\nrecord R(int a) {}\nnew R(1)"));
+            assertEquals("complete", isComplete(client, "int wrongType = \"only the compiler minds\";"));
+        }
+    }
+
+    @Test
     void everyCompileDiagnosticIsListedWithItsLine() {
         try (KernelClient client = kernel.client()) {
             Message request = client.execute("void twoErrors() {\n    int a = \"x\";\n    undefinedCall();\n}");

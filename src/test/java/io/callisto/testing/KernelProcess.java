@@ -2,20 +2,26 @@ package io.callisto.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callisto.wire.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The real kernel, started as Jupyter starts it: {@code java -jar callisto.jar CONNECTION_FILE}, with a
- * connection file of free loopback ports and a fresh key. Its stderr (the log) is kept for assertions.
+ * fresh key. The connection file's ports are 0, so the kernel binds ports the system chooses and writes
+ * them back into the file, as ipykernel does; a port checked free and released here could be taken by
+ * another test's kernel (or twice by one kernel) before the bind. Its stderr (the log) is kept for assertions.
  */
 public final class KernelProcess implements AutoCloseable {
     public final Path connectionFile;
@@ -43,13 +49,17 @@ public final class KernelProcess implements AutoCloseable {
         return start(dir, "hmac-sha256", UUID.randomUUID().toString(), env, jvmOptions, jar);
     }
 
+    private static final List<String> PORTS = List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port");
+    /** How long a kernel may take from its start to writing its ports back: a JVM start on a busy machine. */
+    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(60);
+
     private static KernelProcess start(Path dir, String scheme, String key, Map<String, String> env,
             List<String> jvmOptions, Path jar) throws IOException {
         ObjectNode connection = Json.object();
         connection.put("transport", "tcp");
         connection.put("ip", "127.0.0.1");
-        for (String port : List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")) {
-            connection.put(port, freePort());
+        for (String port : PORTS) {
+            connection.put(port, 0);
         }
         connection.put("key", key);
         connection.put("signature_scheme", scheme);
@@ -69,7 +79,38 @@ public final class KernelProcess implements AutoCloseable {
         builder.environment().put("CALLISTO_LOG_LEVEL", "info");
         builder.environment().put("CALLISTO_HISTORY_FILE", dir.resolve(file.getFileName() + ".history").toString());
         builder.environment().putAll(env);
-        return new KernelProcess(file, connection, builder.start(), log);
+        Process process = builder.start();
+        return new KernelProcess(file, awaitBoundPorts(file, process, log), process, log);
+    }
+
+    /** Waits until the kernel has written the ports it bound into the connection file, and returns the file. */
+    private static ObjectNode awaitBoundPorts(Path file, Process process, Path log) throws IOException {
+        ObjectNode[] bound = new ObjectNode[1];
+        try {
+            Awaitility.await().atMost(BIND_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .failFast("the kernel exited before binding its ports", () -> !process.isAlive())
+                    .until(() -> {
+                        bound[0] = portsIfBound(file);
+                        return bound[0] != null;
+                    });
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new IOException(e.getMessage() + "; its log:\n" + Files.readString(log, StandardCharsets.UTF_8), e);
+        }
+        return bound[0];
+    }
+
+    /** The connection file once every port in it is a real one; null while any is still 0. */
+    private static ObjectNode portsIfBound(Path file) throws IOException {
+        // The kernel replaces the file in one rename, so it is read whole, before or after.
+        JsonNode json = Json.MAPPER.readTree(file.toFile());
+        for (String port : PORTS) {
+            if (json.path(port).asInt() <= 0) {
+                return null;
+            }
+        }
+        return (ObjectNode) json;
     }
 
     public static Path jar() {
@@ -100,24 +141,6 @@ public final class KernelProcess implements AutoCloseable {
             throw new AssertionError("the kernel did not answer (alive: " + process.isAlive() + "); its log:\n" + log, e);
         }
         return client;
-    }
-
-    private static final java.util.Random PORTS = new java.util.Random();
-
-    /**
-     * A free port below Linux's ephemeral range (32768+), so that the executor JVMs' and clients' own
-     * ephemeral sockets cannot take it between this check and the kernel's bind.
-     */
-    private static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20_000 + PORTS.nextInt(12_000);
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // Try another.
-            }
-        }
-        throw new IOException("no free port found between 20000 and 32000");
     }
 
     @Override
