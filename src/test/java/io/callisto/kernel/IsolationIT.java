@@ -36,21 +36,30 @@ class IsolationIT {
         "Runtime.getRuntime().halt(4);         | ExecutorDied | exit code 4",
         "Runtime.getRuntime().exit(0);         | ExecutorDied | exit code 0",
     })
-    void endingTheExecutorFailsTheCellAndTheNextCellStartsAfresh(String code, String ename, String reason) throws Exception {
+    void endingTheExecutorFailsTheCellAndTheNextCellHasTheDefinitionsButNotTheValues(String code, String ename,
+            String reason) throws Exception {
         try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
-            run(client, "int before = 1;");
+            run(client, "import java.time.*;");
+            run(client, "int twice(int x) { return 2 * x; }");
+            run(client, "record Point(int x, int y) { int sum() { return x + y; } }");
+            run(client, "int before = 1;\nvar data = List.of(1, 2);");
+            run(client, "%jars " + KernelProcess.jar());
             Message reply = run(client, code);
             assertEquals("error", reply.content().path("status").asText());
             assertEquals(ename, reply.content().path("ename").asText());
             String evalue = reply.content().path("evalue").asText();
             assertTrue(evalue.contains(reason), evalue);
-            assertTrue(evalue.contains("earlier declarations are gone"), evalue);
+            assertTrue(evalue.contains("Restored 1 import, 1 method, 1 record and 1 classpath entry."), evalue);
+            assertTrue(evalue.contains("Lost values: before, data; run their cells again."), evalue);
 
             Instant restarted = Instant.now();
-            assertEquals("2", client.result("1 + 1"));
+            assertEquals("42", client.result("twice(new Point(20, 1).sum())"));
+            assertEquals("1970", client.result("LocalDate.EPOCH.getYear()"), "the import is back");
             assertTrue(Duration.between(restarted, Instant.now()).toMillis() < 30_000);
             Message gone = run(client, "before");
-            assertEquals("CompilationError", gone.content().path("ename").asText(), "the old session's state is gone");
+            assertEquals("CompilationError", gone.content().path("ename").asText(), "a value is never made up");
+            run(client, "int before = 3;");
+            assertEquals("3", client.result("before"), "the variable can be declared again");
             assertTrue(kernel.process.isAlive());
         }
     }
@@ -74,16 +83,18 @@ class IsolationIT {
     @Test
     void anExecutorKilledFromOutsideIsReplaced() throws Exception {
         try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
-            Message request = client.execute("System.out.println(\"running\"); Thread.sleep(600_000);");
-            client.await(client.iopubMessages, m -> KernelClient.isChild(m, request) && m.msgType().equals("stream"));
-            ProcessHandle executor = kernel.process.children()
-                    .filter(child -> child.info().commandLine().orElse("").contains("ExecutorMain"))
-                    .filter(child -> child.info().commandLine().orElse("").contains("jdwp"))
-                    .findFirst().orElseThrow();
+            run(client, "int kept() { return 7; }");
+            // The cell names its own JVM: a warm spare executor runs beside it.
+            Message request = client.execute("System.out.println(\"pid \" + ProcessHandle.current().pid()); Thread.sleep(600_000);");
+            Message printed = client.await(client.iopubMessages, m -> KernelClient.isChild(m, request) && m.msgType().equals("stream"));
+            long pid = Long.parseLong(printed.content().path("text").asText().strip().substring("pid ".length()));
+            ProcessHandle executor = ProcessHandle.of(pid).orElseThrow();
+            assertTrue(kernel.process.children().anyMatch(child -> child.pid() == pid), "a child of the kernel");
             new ProcessBuilder("kill", "-9", Long.toString(executor.pid())).start().waitFor();
             Message reply = client.awaitReply(request);
             assertEquals("ExecutorDied", reply.content().path("ename").asText(), reply.content().toString());
-            assertEquals("3", client.result("1 + 2"));
+            assertTrue(reply.content().path("evalue").asText().contains("exit code 137"), reply.content().toString());
+            assertEquals("10", client.result("kept() + 3"));
         }
     }
 
