@@ -3,6 +3,7 @@ package io.callisto.engine;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ public final class JShellEngine implements Engine {
     private final Checkpoint checkpoint = new Checkpoint();
     /** What the last swap restored, until a cell has told the user; set and read by the thread running cells. */
     private String untoldRestore;
+    /** Variables whose values died with an executor and have not been declared again, for compile errors to name. */
+    private final Set<String> lostValues = new HashSet<>();
     private final AtomicInteger tempNames = new AtomicInteger();
     private final ScheduledExecutorService escalation = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "callisto-interrupt");
@@ -111,6 +114,7 @@ public final class JShellEngine implements Engine {
         replacedVariables.clear();
         runStartupCode();
         untoldRestore = swap.restore().describe();
+        lostValues.addAll(swap.restore().lostValues());
         return swap.session();
     }
 
@@ -184,9 +188,12 @@ public final class JShellEngine implements Engine {
             }
             Snippet snippet = main.snippet();
             tracebacks.remember(snippet.id(), cellNumber, CellSplitter.lineAndColumn(code, piece.start())[0]);
+            if (snippet instanceof VarSnippet declared && main.status().isActive()) {
+                lostValues.remove(declared.name());
+            }
             if (main.status() == Snippet.Status.REJECTED) {
-                return tracebacks.compileError(code, cellNumber, piece.start(), source,
-                        js.diagnostics(snippet).collect(Collectors.toList()));
+                return explainLostValues(tracebacks.compileError(code, cellNumber, piece.start(), source,
+                        js.diagnostics(snippet).collect(Collectors.toList())));
             }
             if (main.exception() != null) {
                 // A read of stdin that an interrupt ended also lands here: report it as the interrupt.
@@ -203,6 +210,19 @@ public final class JShellEngine implements Engine {
             }
         }
         return new Success(result);
+    }
+
+    /** A compile error about a variable whose value died with an executor says so, and what to do. */
+    private Failure explainLostValues(Failure failure) {
+        for (String name : lostValues) {
+            if (failure.traceback().stream().anyMatch(line -> line.strip().equals("symbol:   variable " + name))) {
+                List<String> traceback = new java.util.ArrayList<>(failure.traceback());
+                traceback.add(name + " was lost when the JVM running cells ended; run its cell again.");
+                return new Failure(failure.ename(), failure.evalue() + "; " + name + " was lost when the JVM running"
+                        + " cells ended", traceback);
+            }
+        }
+        return failure;
     }
 
     private void noteUnresolved(JShell js, Snippet snippet) {

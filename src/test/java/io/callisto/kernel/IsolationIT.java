@@ -58,6 +58,8 @@ class IsolationIT {
             assertTrue(Duration.between(restarted, Instant.now()).toMillis() < 30_000);
             Message gone = run(client, "before");
             assertEquals("CompilationError", gone.content().path("ename").asText(), "a value is never made up");
+            assertTrue(gone.content().path("evalue").asText().endsWith("before was lost when the JVM running cells ended"),
+                    gone.content().toString());
             run(client, "int before = 3;");
             assertEquals("3", client.result("before"), "the variable can be declared again");
             assertTrue(kernel.process.isAlive());
