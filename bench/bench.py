@@ -250,6 +250,22 @@ def bench_kernel(name, cells):
             figures["cell_after_system_exit_ms"] = "kernel gone" if not km.is_alive() else "no answer in 30 s"
             restart()
 
+        # A notebook of 50 declarations (methods, records, classes, interfaces, imports), then an exit: the
+        # exit's own cell (which includes handing over to a fresh executor with the definitions restored),
+        # and the next cell, which uses them.
+        try:
+            for code in FIFTY_DECLARATIONS:
+                client.run(code, timeout=60)
+            time.sleep(2)  # a user's pause before the next cell
+            _, exiting, _ = client.run("System.exit(3);", timeout=30)
+            figures["exit_with_50_declarations_cell_ms"] = exiting * 1000
+            reply, after, outputs = client.run("m19(1) + new Point9(1, 2).sum()", timeout=30)
+            figures["cell_after_exit_with_50_declarations_ms"] = after * 1000
+            figures["definitions_after_exit"] = "restored" if reply["content"]["status"] == "ok" else "lost"
+        except TimeoutError:
+            figures["exit_with_50_declarations_cell_ms"] = "kernel gone" if not km.is_alive() else "no answer in 30 s"
+            restart()
+
         if kernel_pid():
             figures["resident_memory_after_run_mb"] = process_tree_rss_mb(kernel_pid())
             time.sleep(3)  # let the warm spare executor finish starting and the JIT settle
@@ -261,6 +277,16 @@ def bench_kernel(name, cells):
         km.shutdown_kernel(now=True)
         log.close()
     return figures
+
+
+FIFTY_DECLARATIONS = (
+    [f"int m{i}(int x) {{ return x + {i}; }}" for i in range(20)]
+    + [f"record Point{i}(int x, int y) {{ int sum() {{ return x + y + {i}; }} }}" for i in range(10)]
+    + [f"class Counter{i} {{ private int n; int next() {{ return n += {i}; }} }}" for i in range(10)]
+    + [f"interface Shape{i} {{ double area(); default String name() {{ return \"s{i}\"; }} }}" for i in range(5)]
+    + [f"import {p};" for p in ["java.time.*", "java.text.*", "java.nio.charset.*", "java.util.function.*",
+                                "java.lang.reflect.*"]]
+)
 
 
 def in_process_jshell(cells):
