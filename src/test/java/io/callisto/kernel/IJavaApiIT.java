@@ -201,6 +201,18 @@ class IJavaApiIT {
             assertEquals("Interrupted", reply.content().path("ename").asText(), reply.content().toString());
             assertEquals("1", client.result("beforeLoop"), "the JVM running cells was not restarted");
             assertEquals("6", client.result("eval(\"2 * 3\")"), "eval works after the interrupt");
+
+            // Evals back to back: the stop may come while the kernel compiles one, between its snippets.
+            for (int round = 0; round < 5; round++) {
+                Message busy = client.execute("System.out.println(\"running\");\nint evals = 0;\n"
+                        + "for (;;) { eval(\"int counted = \" + evals + \";\"); evals++; }");
+                client.await(client.iopubMessages, m -> KernelClient.isChild(m, busy) && m.msgType().equals("stream"));
+                Message stop = client.send(client.control, client.request("interrupt_request", io.callisto.wire.Json.object()));
+                client.awaitControlReply(stop);
+                Message stopped = client.awaitReply(busy);
+                assertEquals("Interrupted", stopped.content().path("ename").asText(), stopped.content().toString());
+                assertEquals("1", client.result("beforeLoop"), "the JVM running cells was not restarted");
+            }
         }
     }
 
