@@ -64,6 +64,12 @@ public final class NestedProtocol {
      * @param values LIST's value, else empty
      */
     public record Answer(byte kind, String text, List<String> values) {
+        /**
+         * An answer that is its kind alone.
+         *
+         * @param kind NONE, VALUE, THROWN or STOPPED
+         * @return the answer, with no text and no values
+         */
         public static Answer of(byte kind) {
             return new Answer(kind, "", List.of());
         }
