@@ -195,14 +195,14 @@ final class ExecutorControl extends DirectExecutionControl {
         return super.throwConvertedOtherException(thrown);
     }
 
-    /** Thrown into a running cell to stop it; a ThreadDeath, so handlers that log exceptions keep quiet. */
-    @SuppressWarnings({"serial", "removal"})
     /** JShell closes the session: the executor's work is over (JShell's own agents leave this to the debugger). */
     @Override
     public void close() {
         ExecutorMain.end();
     }
 
+    /** Thrown into a running cell to stop it; a ThreadDeath, so handlers that log exceptions keep quiet. */
+    @SuppressWarnings({"serial", "removal"})
     static final class CellStopped extends ThreadDeath {
         @Override
         public synchronized Throwable fillInStackTrace() {
