@@ -47,8 +47,7 @@ public final class Main {
         LOG.fine(() -> "connection: " + connection);
         EngineConfig config = EngineConfig.fromEnvironment(System.getenv());
         Kernel kernel = new Kernel(connection, Clock.systemUTC(), openHistory(), streams -> {
-            JShellEngine engine = new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin(),
-                streams.magics());
+            JShellEngine engine = new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin());
             engine.runStartupCode();
             engine.keepWarmSpare();
             return engine;

@@ -182,7 +182,7 @@ final class InlineMagics {
     }
 
     /** Arguments joined so {@link MagicArgs#split} gives them back; quoted only where they must be. */
-    static String quote(List<String> args) {
+    private static String quote(List<String> args) {
         StringBuilder out = new StringBuilder();
         for (String arg : args) {
             boolean plain = !arg.isEmpty() && arg.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"');

@@ -1,6 +1,5 @@
 package io.github.spencerpark.ijava.runtime;
 
-import io.callisto.executor.NestedCalls;
 import io.github.spencerpark.ijava.IJava;
 import io.github.spencerpark.ijava.JavaKernel;
 
@@ -15,16 +14,16 @@ public final class Kernel {
     }
 
     /**
-     * IJava's {@code eval}: evaluates code in the notebook's scope from inside a running cell. Its snippets are
-     * compiled by the kernel and run here, on the cell's thread; declarations stay in the notebook. Call it
-     * from the thread running the cell, and not from code that eval itself runs.
+     * IJava's {@code eval}, which runs code in the notebook's scope while a cell runs. Callisto compiles in the
+     * kernel JVM and runs cells in a separate one, whose execution protocol serves one snippet at a time, so a
+     * cell cannot run another snippet from inside itself.
      *
-     * @param code one or more snippets (statements, expressions, declarations)
-     * @return the value of the last snippet, the object itself, when that is an expression; null otherwise
-     * @throws Exception the exception the code threw, as itself; an {@link io.callisto.executor.EvalException}
-     *     saying why when the code does not compile or is unfinished
+     * @param code the code IJava would evaluate
+     * @return never
+     * @throws UnsupportedOperationException always, saying so
      */
     public static Object eval(String code) throws Exception {
-        return NestedCalls.eval(code);
+        throw new UnsupportedOperationException("eval(…) is not available in Callisto: a running cell cannot run "
+                + "another snippet (cells run in a JVM of their own, one snippet at a time). Write the code in the cell.");
     }
 }
