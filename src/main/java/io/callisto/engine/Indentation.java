@@ -7,36 +7,13 @@ final class Indentation {
 
     static String forContinuation(String code) {
         int depth = 0;
-        boolean inString = false;
-        boolean inChar = false;
-        boolean inLineComment = false;
-        boolean inBlockComment = false;
+        boolean[] isCode = CodeMask.of(code);
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);
-            char next = i + 1 < code.length() ? code.charAt(i + 1) : '\0';
-            if (inLineComment) {
-                inLineComment = c != '\n';
-            } else if (inBlockComment) {
-                if (c == '*' && next == '/') {
-                    inBlockComment = false;
-                    i++;
-                }
-            } else if (inString || inChar) {
-                if (c == '\\') {
-                    i++;
-                } else if ((inString && c == '"') || (inChar && c == '\'')) {
-                    inString = false;
-                    inChar = false;
-                }
-            } else if (c == '/' && next == '/') {
-                inLineComment = true;
-            } else if (c == '/' && next == '*') {
-                inBlockComment = true;
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '\'') {
-                inChar = true;
-            } else if (c == '{' || c == '(' || c == '[') {
+            if (!isCode[i]) {
+                continue;
+            }
+            if (c == '{' || c == '(' || c == '[') {
                 depth++;
             } else if (c == '}' || c == ')' || c == ']') {
                 depth = Math.max(0, depth - 1);

@@ -1,5 +1,6 @@
 package io.callisto.magics;
 
+import io.callisto.engine.CodeMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -194,35 +195,6 @@ final class InlineMagics {
 
     /** Whether position {@code index} of a line is Java code, not inside a string, a char or a comment. */
     static boolean isCode(String line, int index) {
-        boolean inString = false;
-        boolean inChar = false;
-        boolean inComment = false;
-        for (int i = 0; i < index; i++) {
-            char c = line.charAt(i);
-            char next = i + 1 < line.length() ? line.charAt(i + 1) : '\0';
-            if (inComment) {
-                if (c == '*' && next == '/') {
-                    inComment = false;
-                    i++;
-                }
-            } else if (inString || inChar) {
-                if (c == '\\') {
-                    i++;
-                } else if ((inString && c == '"') || (inChar && c == '\'')) {
-                    inString = false;
-                    inChar = false;
-                }
-            } else if (c == '/' && next == '/') {
-                return false;
-            } else if (c == '/' && next == '*') {
-                inComment = true;
-                i++;
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '\'') {
-                inChar = true;
-            }
-        }
-        return !inString && !inChar && !inComment;
+        return index < line.length() && CodeMask.of(line)[index];
     }
 }
