@@ -39,6 +39,8 @@ final class SnippetSyntax {
             // Preview syntax is the compiler options' business, not a reason to call code invalid.
             "--enable-preview", "-source", String.valueOf(Runtime.version().feature()));
     private StandardJavaFileManager files;
+    /** A text block's opening quotes at the very end, where the console stops before the line's end. */
+    private static final java.util.regex.Pattern OPENS_TEXT_BLOCK = java.util.regex.Pattern.compile("\"\"\"[ \t\f]*$");
 
     /**
      * @param source one snippet or a whole cell, as typed
@@ -49,6 +51,10 @@ final class SnippetSyntax {
     synchronized boolean canStillBeValid(String source) {
         if (javac == null) {
             return true;
+        }
+        if (OPENS_TEXT_BLOCK.matcher(source).find()) {
+            // javac wants a line end after the opening quotes; the line the user is typing has one coming.
+            source = source + "\n";
         }
         for (String context : CONTEXTS) {
             String firstError = firstError(context + source);

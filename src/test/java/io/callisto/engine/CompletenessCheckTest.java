@@ -46,7 +46,7 @@ class CompletenessCheckTest {
         "void f() {", "int x = (1 +", "class A {", "String s = \"\"\"\nabc", "@Override", "Runnable r = () -> {",
         "if (1 > 0)", "Map<String, List<Integer>> m =", "int[] a = {1, 2,", "List.of(1,\n  2", "System.out.println(\n",
         "/* a comment not yet closed", "int x = 1;\nvoid g() {\n    String s = \"\"\"\n        open",
-        "void f() {\n    String s = \"fine\";"})
+        "void f() {\n    String s = \"fine\";", "String t = \"\"\"", "var t = \"\"\"  ", "println(\"\"\""})
     void unfinishedCodeIsIncomplete(String code) {
         assertEquals("incomplete", status(code), code);
     }
