@@ -27,8 +27,17 @@ final class ExecutorControl extends DirectExecutionControl {
     @SuppressWarnings("unused")
     private volatile boolean inClientCode;
     private volatile boolean expectingStop;
-    @SuppressWarnings("unused")
     private final CellStopped stop = new CellStopped();
+    /** The thread running the cell's snippet, or null between snippets. */
+    private volatile Thread cellThread;
+    /** While the cell's eval serves the kernel's commands ({@link NestedCalls}): keep what its snippets give. */
+    private boolean keepingNested;
+    private Object nestedValue;
+    private Throwable nestedThrown;
+
+    /** What the last snippet run for an eval gave: its value, or the exception it threw. */
+    record Nested(Object value, Throwable thrown) {
+    }
 
     ExecutorControl(Runnable sendOutput) {
         this.sendOutput = sendOutput;
@@ -41,6 +50,10 @@ final class ExecutorControl extends DirectExecutionControl {
      */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (keepingNested) {
+            return invokeNested(doitMethod);
+        }
+        cellThread = Thread.currentThread();
         try {
             Object value = doitMethod.invoke(null);
             MimeBundle rich = null;
@@ -57,8 +70,64 @@ final class ExecutorControl extends DirectExecutionControl {
             }
             return valueString(value);
         } finally {
+            cellThread = null;
             sendOutput.run();
         }
+    }
+
+    /**
+     * A snippet an eval runs: its value is kept for eval to return, and neither rendered (it is not the cell's
+     * result) nor turned into text (eval does not need it, and toString may be costly or fail).
+     */
+    private String invokeNested(Method doitMethod) throws Exception {
+        nestedValue = null;
+        nestedThrown = null;
+        try {
+            nestedValue = doitMethod.invoke(null);
+            return "";
+        } finally {
+            sendOutput.run();
+        }
+    }
+
+    /** Whether {@code thread} is running the cell's snippet (eval works there only). */
+    boolean isRunningCell(Thread thread) {
+        return thread == cellThread;
+    }
+
+    /**
+     * The cell has called eval and its thread is about to serve JShell's commands for the kernel: no stop may be
+     * thrown into it there (the kernel checks {@code inClientCode}), and one already thrown arrives now and
+     * stops the cell. What the nested snippets give is kept from now on.
+     */
+    void pauseClientCode() {
+        inClientCode = false;
+        long deadline = System.nanoTime() + STOP_ARRIVAL_NANOS;
+        while (expectingStop && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        keepingNested = true;
+        nestedValue = null;
+        nestedThrown = null;
+    }
+
+    /** The eval has its answer: the cell's own code runs again. */
+    void resumeClientCode() {
+        keepingNested = false;
+        inClientCode = true;
+    }
+
+    /** What the eval's last snippet gave, handed over once. */
+    Nested takeNested() {
+        Nested last = new Nested(nestedValue, nestedThrown);
+        nestedValue = null;
+        nestedThrown = null;
+        return last;
+    }
+
+    /** The exception that stops the cell, for an eval the kernel answers as interrupted. */
+    Error stopException() {
+        return stop;
     }
 
     /**
@@ -99,6 +168,9 @@ final class ExecutorControl extends DirectExecutionControl {
 
     @Override
     protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        if (keepingNested && !(cause instanceof CellStopped)) {
+            nestedThrown = cause;
+        }
         if (cause instanceof CellStopped) {
             expectingStop = false;
             throw new StoppedException();
