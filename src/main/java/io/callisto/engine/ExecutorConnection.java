@@ -238,10 +238,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
                         Field stop = control.referenceType().fieldByName("stop");
                         if (((BooleanValue) control.getValue(inClientCode)).value()) {
                             control.setValue(expectingStop, vm.mirrorOf(true));
-                            ObjectReference stopException = (ObjectReference) control.getValue(stop);
-                            vm.resume();
-                            // expectingStop stays set: the executor clears it when the stop arrives.
-                            thread.stop(stopException);
+                            // Thrown while the thread is still suspended (as jdb's kill does), so it cannot
+                            // leave its code between the check and the throw: it takes the stop where it
+                            // stands when it resumes. The executor clears expectingStop when the stop arrives.
+                            thread.stop((ObjectReference) control.getValue(stop));
                             return;
                         }
                         break;
