@@ -15,8 +15,9 @@ import jdk.jshell.execution.DirectExecutionControl;
  * <p>Interrupts come from the kernel through the debugger interface (JDI), which can stop a thread anywhere
  * in Java code on every JDK, where Thread.stop no longer works from JDK 20 on: the kernel finds the thread
  * whose stack holds {@link #invoke(Method)}, reads {@code inClientCode}, sets {@code expectingStop}, and
- * throws {@code stop} into it; this JVM clears {@code expectingStop} once the stop has arrived. The field
- * names are read by the kernel (ExecutorConnection): keep them.
+ * throws {@code stop} into it while this JVM is suspended, so the stop is pending before the thread can move
+ * on; this JVM clears {@code expectingStop} once the stop has arrived. The field names are read by the kernel
+ * (ExecutorConnection): keep them.
  */
 final class ExecutorControl extends DirectExecutionControl {
     private static final long STOP_ARRIVAL_NANOS = 5_000_000L;
@@ -102,10 +103,9 @@ final class ExecutorControl extends DirectExecutionControl {
      */
     void pauseClientCode() {
         inClientCode = false;
-        long deadline = System.nanoTime() + STOP_ARRIVAL_NANOS;
-        while (expectingStop && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        // A stop that arrives here propagates: it stops the cell before it serves any command.
+        awaitPendingStop();
+        expectingStop = false;
         keepingNested = true;
         nestedValue = null;
         nestedThrown = null;
@@ -147,23 +147,45 @@ final class ExecutorControl extends DirectExecutionControl {
     }
 
     /**
-     * Waits out a stop the kernel has thrown but the thread has not yet received (it arrives when the thread
-     * next runs Java code, e.g. on return from a blocking read), so that it cannot land in JShell's command
-     * loop and end this JVM. A pending stop arrives at the spin's first safepoint check, within microseconds;
-     * the bound is for a stop that never comes because the cell's code (or the JDK's) swallowed it.
+     * Takes a stop the kernel has thrown but the thread has not yet received, so that it cannot land in
+     * JShell's command loop and end this JVM.
      */
     @Override
     protected void clientCodeLeave() throws InternalException {
         inClientCode = false;
-        long deadline = System.nanoTime() + STOP_ARRIVAL_NANOS;
-        while (expectingStop && System.nanoTime() < deadline) {
-            try {
-                Thread.onSpinWait();
-            } catch (CellStopped late) {
-                expectingStop = false;
-            }
+        try {
+            awaitPendingStop();
+        } catch (CellStopped late) {
+            // Arrived after the snippet's end: the snippet has its result, and the stop has nothing left to stop.
         }
         expectingStop = false;
+    }
+
+    /**
+     * Lets a stop the kernel has thrown (the thread has left client code since) arrive here. The kernel throws
+     * only while this JVM is suspended, so the stop is already pending: the first native call's return
+     * (Thread.yield) delivers it. The bound is for a stop that never comes because the cell's code (or the
+     * JDK's) caught and swallowed it, leaving {@code expectingStop} set.
+     */
+    private void awaitPendingStop() {
+        long deadline = System.nanoTime() + STOP_ARRIVAL_NANOS;
+        while (expectingStop && System.nanoTime() < deadline) {
+            Thread.yield();
+        }
+    }
+
+    /**
+     * A stop that arrives after the snippet's own code, in JShell's bookkeeping before clientCodeLeave, ends
+     * the command as stopped instead of escaping into the command loop, which would end this JVM.
+     */
+    @Override
+    public String invoke(String className, String methodName) throws RunException, InternalException, EngineTerminationException {
+        try {
+            return super.invoke(className, methodName);
+        } catch (CellStopped late) {
+            expectingStop = false;
+            throw new StoppedException();
+        }
     }
 
     @Override
@@ -198,6 +220,11 @@ final class ExecutorControl extends DirectExecutionControl {
     /** JShell closes the session: the executor's work is over (JShell's own agents leave this to the debugger). */
     @Override
     public void close() {
+        if (keepingNested) {
+            // Only the nested command loop's failure path closes while an eval is served (the kernel never
+            // sends close there): that ends the eval, which fails, not this JVM.
+            return;
+        }
         ExecutorMain.end();
     }
 
