@@ -132,7 +132,9 @@ final class NestedEval extends OutputStream {
                 Answer answer;
                 try {
                     answer = answer(request);
-                } catch (RuntimeException | LinkageError e) {
+                } catch (RuntimeException | Error e) {
+                    // Answered whatever went wrong (an InternalError from JShell, say): the cell waits for it,
+                    // and the kernel's shell thread waits for the cell.
                     LOG.log(Level.WARNING, "an eval failed in the kernel", e);
                     answer = failed("Callisto could not run it: " + e);
                 }
