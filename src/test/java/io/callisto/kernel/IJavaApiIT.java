@@ -202,8 +202,9 @@ class IJavaApiIT {
             assertEquals("1", client.result("beforeLoop"), "the JVM running cells was not restarted");
             assertEquals("6", client.result("eval(\"2 * 3\")"), "eval works after the interrupt");
 
-            // Evals back to back: the stop may come while the kernel compiles one, between its snippets.
-            for (int round = 0; round < 5; round++) {
+            // Evals back to back: the stop may come while the kernel compiles one, between its snippets, or as
+            // a nested snippet ends; rounds enough that each of those comes up (a stop in the command loop ended the executor).
+            for (int round = 0; round < 20; round++) {
                 Message busy = client.execute("System.out.println(\"running\");\nint evals = 0;\n"
                         + "for (;;) { eval(\"int counted = \" + evals + \";\"); evals++; }");
                 client.await(client.iopubMessages, m -> KernelClient.isChild(m, busy) && m.msgType().equals("stream"));
