@@ -47,7 +47,8 @@ public final class Main {
         LOG.fine(() -> "connection: " + connection);
         EngineConfig config = EngineConfig.fromEnvironment(System.getenv());
         Kernel kernel = new Kernel(connection, Clock.systemUTC(), openHistory(), streams -> {
-            JShellEngine engine = new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin());
+            JShellEngine engine = new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin(),
+                streams.magics());
             engine.runStartupCode();
             engine.keepWarmSpare();
             return engine;

@@ -40,10 +40,11 @@ final class Checkpoint {
     private final Map<VarSnippet, String> variables = new LinkedHashMap<>();
 
     /**
-     * Takes in the events of one {@code JShell.eval} of a user's cell: new definitions are kept, overwritten
+     * Takes in the events of one {@code JShell.eval} of a user's cell (or of an eval it called, on another
+     * thread: hence the lock): new definitions are kept, overwritten
      * and dropped ones forgotten (unless a newer one already holds their identity), variables tracked.
      */
-    void record(List<SnippetEvent> events) {
+    synchronized void record(List<SnippetEvent> events) {
         for (SnippetEvent event : events) {
             Snippet snippet = event.snippet();
             boolean active = event.status().isActive();
@@ -68,7 +69,7 @@ final class Checkpoint {
     }
 
     /** The kept definitions, imports first (they resolve names for the rest), then in declaration order. */
-    List<Definition> snapshot() {
+    synchronized List<Definition> snapshot() {
         List<Definition> snapshot = new ArrayList<>();
         definitions.forEach((id, snippet) -> snapshot.add(new Definition(id, snippet)));
         snapshot.sort(Comparator.comparing(definition -> !definition.isImport()));
@@ -76,7 +77,7 @@ final class Checkpoint {
     }
 
     /** The names of the variables whose values live only in the current executor, in declaration order. */
-    List<String> variableNames() {
+    synchronized List<String> variableNames() {
         return List.copyOf(new LinkedHashSet<>(variables.values()));
     }
 
@@ -84,7 +85,7 @@ final class Checkpoint {
      * Switches to a fresh session that a {@link Replica} has brought up to date: its snippets replace the
      * old session's under the same identities, and no variables are left.
      */
-    void adopt(Replica replica) {
+    synchronized void adopt(Replica replica) {
         definitions.replaceAll((id, snippet) -> replica.applied.getOrDefault(id, snippet));
         definitions.keySet().retainAll(replica.applied.keySet());
         variables.clear();

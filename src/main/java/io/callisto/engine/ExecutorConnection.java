@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.StreamingExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * The kernel's end of JShell's execution protocol with one executor JVM. Two requests go through the
@@ -28,6 +29,9 @@ import jdk.jshell.execution.StreamingExecutionControl;
  * busy waiting for the snippet's result) and redefining classes in place, as JShell's default JDI engine
  * does, so that a changed method or class body keeps the values of the variables whose classes JShell
  * recompiles. Closing it ends the executor JVM.
+ *
+ * <p>While a cell's invoke holds the command socket, commands from another thread are an eval the cell
+ * called ({@link NestedEval}): they go to the executor on the nested socket, where the cell's thread serves them.
  */
 final class ExecutorConnection extends StreamingExecutionControl {
     /** The executor-side class whose invoke frame marks the thread running a cell, and its fields. */
@@ -36,19 +40,27 @@ final class ExecutorConnection extends StreamingExecutionControl {
     private final Process process;
     private final Socket socket;
     private final VirtualMachine vm;
+    private final NestedEval nested;
     private final Object stopLock = new Object();
-    private boolean userCodeRunning;
+    /** Invokes outstanding: the cell's, and an eval's inside it. */
+    private int userCodeRunning;
+    /** The thread whose invoke holds the command socket, or null. */
+    private volatile Thread invoking;
     /** A stop asked for while no snippet ran (it was compiling): the cell's next snippet does not start. */
     private boolean stopPending;
     private volatile boolean stopped;
+    /** A stop was asked for since the cell started: an eval inside it ends at its next step. */
+    private volatile boolean stopAsked;
     /** Snippet classes by name: JShell names every class it loads uniquely, so a name stays valid. */
     private final Map<String, ReferenceType> loaded = new ConcurrentHashMap<>();
 
-    ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket, VirtualMachine vm) {
+    ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket, VirtualMachine vm,
+            NestedEval nested) {
         super(out, in);
         this.process = process;
         this.socket = socket;
         this.vm = vm;
+        this.nested = nested;
     }
 
     Process process() {
@@ -59,8 +71,52 @@ final class ExecutorConnection extends StreamingExecutionControl {
     void clearPendingStop() {
         synchronized (stopLock) {
             stopPending = false;
+            stopAsked = false;
         }
     }
+
+    /** Whether an interrupt has come since the cell started. */
+    boolean stopAsked() {
+        return stopAsked;
+    }
+
+    /** Whether this thread's command must take the nested socket: another thread's invoke holds the command socket. */
+    private boolean nestedCommand() {
+        Thread holder = invoking;
+        return holder != null && holder != Thread.currentThread();
+    }
+
+    private ExecutionControl nestedCommands() throws EngineTerminationException {
+        try {
+            return nested.commands();
+        } catch (IOException e) {
+            throw new EngineTerminationException("the executor's nested socket failed: " + e);
+        }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (nestedCommand()) {
+            nestedCommands().load(classes);
+        } else {
+            super.load(classes);
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        return nestedCommand() ? nestedCommands().varValue(className, varName) : super.varValue(className, varName);
+    }
+
+    @Override
+    public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+        if (nestedCommand()) {
+            nestedCommands().addToClasspath(path);
+        } else {
+            super.addToClasspath(path);
+        }
+    }
+
 
     /** True once after a snippet ended because it was stopped; JShell itself reports such a snippet as fine. */
     boolean takeStopped() {
@@ -71,22 +127,29 @@ final class ExecutorConnection extends StreamingExecutionControl {
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        boolean nestedCall = nestedCommand();
         synchronized (stopLock) {
             if (stopPending) {
                 stopPending = false;
                 stopped = true;
                 throw new StoppedException();
             }
-            userCodeRunning = true;
+            userCodeRunning++;
+            if (!nestedCall) {
+                invoking = Thread.currentThread();
+            }
         }
         try {
-            return super.invoke(className, methodName);
+            return nestedCall ? nestedCommands().invoke(className, methodName) : super.invoke(className, methodName);
         } catch (StoppedException e) {
             stopped = true;
             throw e;
         } finally {
             synchronized (stopLock) {
-                userCodeRunning = false;
+                userCodeRunning--;
+                if (!nestedCall) {
+                    invoking = null;
+                }
             }
         }
     }
@@ -129,7 +192,12 @@ final class ExecutorConnection extends StreamingExecutionControl {
             throw new ClassInstallException("redefine: " + e, new boolean[classes.length]);
         }
         try {
-            super.redefine(classes);  // the executor acknowledges; it has nothing to do
+            // The executor acknowledges; it has nothing to do.
+            if (nestedCommand()) {
+                nestedCommands().redefine(classes);
+            } else {
+                super.redefine(classes);
+            }
         } catch (NotImplementedException e) {
             // An executor that does not take part in redefinition: JDI has done the work.
         }
@@ -143,11 +211,14 @@ final class ExecutorConnection extends StreamingExecutionControl {
     /**
      * Throws the executor's prepared stop exception into the thread running the cell, wherever it is in Java
      * code (a tight loop, a library method, sleep, wait). Returns at once; the snippet then ends as stopped.
+     * When no snippet is in its own code (one is compiling, or the cell waits for an eval's next snippet),
+     * the next snippet does not start, and an eval the cell is in ends as stopped.
      */
     @Override
     public void stop() throws InternalException {
         synchronized (stopLock) {
-            if (!userCodeRunning) {
+            stopAsked = true;
+            if (userCodeRunning == 0) {
                 stopPending = true;
                 return;
             }
@@ -167,13 +238,16 @@ final class ExecutorConnection extends StreamingExecutionControl {
                         Field stop = control.referenceType().fieldByName("stop");
                         if (((BooleanValue) control.getValue(inClientCode)).value()) {
                             control.setValue(expectingStop, vm.mirrorOf(true));
-                            ObjectReference stopException = (ObjectReference) control.getValue(stop);
-                            vm.resume();
-                            // expectingStop stays set: the executor clears it when the stop arrives.
-                            thread.stop(stopException);
+                            // Thrown while the thread is still suspended (as jdb's kill does), so it cannot
+                            // leave its code between the check and the throw: it takes the stop where it
+                            // stands when it resumes. The executor clears expectingStop when the stop arrives.
+                            thread.stop((ObjectReference) control.getValue(stop));
+                            return;
                         }
-                        return;
+                        break;
                     }
+                    // No snippet in its own code: between a snippet's start and end, or an eval between snippets.
+                    stopPending = true;
                 } finally {
                     vm.resume();
                 }
@@ -206,6 +280,7 @@ final class ExecutorConnection extends StreamingExecutionControl {
         } catch (VMDisconnectedException e) {
             // Already gone.
         }
+        nested.close();
         try {
             super.close();
         } finally {

@@ -7,6 +7,7 @@ import com.sun.jdi.connect.IllegalConnectorArgumentsException;
 import com.sun.jdi.connect.ListeningConnector;
 import io.callisto.display.DisplayChannel;
 import io.callisto.executor.ExecutorMain;
+import io.callisto.executor.NestedProtocol;
 import io.callisto.executor.StdinProtocol;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import jdk.jshell.execution.Util;
 
 /**
  * JShell's execution engine for Callisto: starts the executor JVM ({@link ExecutorMain}) and connects to it
- * three ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
+ * four ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
+ * the nested socket that carries JShell's commands for an eval a running cell calls ({@link NestedEval}),
  * and a JDI debugger connection used only to stop a running cell. The executor is a child of the kernel.
  */
 final class ExecutorLauncher implements ExecutionControlProvider {
@@ -36,13 +38,16 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     private final EngineConfig config;
     private final InputSource input;
     private final OutputStream display;
+    private final NestedEval.Services nestedServices;
     private volatile Process process;
     private volatile ExecutorConnection connection;
+    private volatile NestedEval nested;
 
-    ExecutorLauncher(EngineConfig config, InputSource input, OutputStream display) {
+    ExecutorLauncher(EngineConfig config, InputSource input, OutputStream display, NestedEval.Services nestedServices) {
         this.config = config;
         this.input = input;
         this.display = display;
+        this.nestedServices = nestedServices;
     }
 
     @Override
@@ -58,6 +63,11 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     /** The connection to the executor of the last generate, or null before. */
     ExecutorConnection connection() {
         return connection;
+    }
+
+    /** Lets the executor's evals run in {@code shell}, the JShell this launcher's executor serves. */
+    void serveEvals(jdk.jshell.JShell shell) {
+        nested.attach(shell, connection);
     }
 
     @Override
@@ -123,8 +133,9 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             VirtualMachine debuggee = vm;
             Socket commands = null;
             Socket answers = null;
+            Socket nestedSocket = null;
             try {
-                for (int i = 0; i < 2; i++) {
+                for (int i = 0; i < 3; i++) {
                     Socket socket = listener.accept();
                     socket.setTcpNoDelay(true);
                     int role = socket.getInputStream().read();
@@ -132,6 +143,8 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                         commands = socket;
                     } else if (role == StdinProtocol.ANSWER_SOCKET) {
                         answers = socket;
+                    } else if (role == StdinProtocol.NESTED_SOCKET) {
+                        nestedSocket = socket;
                     } else {
                         socket.close();
                         throw new IOException("an unexpected connection reached the executor's port");
@@ -141,17 +154,20 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                 throw new IOException("the executor JVM exited with code " + exitCode(started)
                         + " before it connected; check CALLISTO_JVM_OPTS (" + config.executorOptions() + ")", e);
             }
-            if (commands == null || answers == null) {
+            if (commands == null || answers == null || nestedSocket == null) {
                 throw new IOException("the executor connected twice for the same purpose");
             }
             Socket commandSocket = commands;
+            NestedEval evals = new NestedEval(nestedSocket, started, nestedServices);
+            nested = evals;
             OutputStream toExecutor = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
             return Util.remoteInputOutput(commands.getInputStream(), toExecutor,
                     Map.of("out", env.userOut(), "err", env.userErr(), DisplayChannel.STREAM, display,
-                            StdinProtocol.REQUEST_STREAM, new StdinService(input, answers, started)),
+                            StdinProtocol.REQUEST_STREAM, new StdinService(input, answers, started),
+                            NestedProtocol.REQUEST_STREAM, evals),
                     Map.of(),
                     (commandIn, commandOut) -> connection =
-                            new ExecutorConnection(commandOut, commandIn, started, commandSocket, debuggee));
+                            new ExecutorConnection(commandOut, commandIn, started, commandSocket, debuggee, evals));
         }
     }
 

@@ -30,7 +30,8 @@ import jdk.jshell.VarSnippet;
 public final class JShellEngine implements Engine {
     private static final Logger LOG = Logger.getLogger(JShellEngine.class.getName());
 
-    private static final Set<String> VALUE_SUBKINDS =
+    /** Snippet kinds whose value is the cell's (or an eval's) result. */
+    static final Set<String> VALUE_SUBKINDS =
             Set.of("TEMP_VAR_EXPRESSION_SUBKIND", "VAR_VALUE_SUBKIND", "OTHER_EXPRESSION_SUBKIND");
     private static final Pattern DISPLAY_CALL =
             Pattern.compile("\\s*(?:[\\w.]+\\.)?display\\s*\\(.*\\)\\s*;?\\s*", Pattern.DOTALL);
@@ -43,6 +44,7 @@ public final class JShellEngine implements Engine {
     private final PrintStream err;
     private final InputSource input;
     private final OutputStream display;
+    private final NestedEval.Services nestedServices;
     private final Tracebacks tracebacks = new Tracebacks();
     private final Completions completions = new Completions();
     private final Inspector inspector = new Inspector();
@@ -62,22 +64,34 @@ public final class JShellEngine implements Engine {
     private final SessionPool sessions;
     /** The cell now running (a fresh object per execute), for interrupts to aim at; null between cells. */
     private volatile Object runningCell;
+    /** The thread running that cell; another thread's execute meanwhile is a magic the cell called. */
+    private volatile Thread cellThread;
     private volatile boolean interrupted;
     private volatile boolean killedForInterrupt;
 
-    public JShellEngine(EngineConfig config, OutputStream out, OutputStream err, OutputStream display, InputSource input) {
+    /**
+     * @param config the executor's JVM options, classpath, compiler options and startup code
+     * @param out the cells' stdout
+     * @param err the cells' stderr
+     * @param display where display records from the executor go
+     * @param input answers the cells' stdin reads
+     * @param magics runs the magics a cell calls with computed arguments ({@code lineMagic(name, args)})
+     */
+    public JShellEngine(EngineConfig config, OutputStream out, OutputStream err, OutputStream display, InputSource input,
+            MagicRunner magics) {
         this.config = config;
         this.display = display;
         this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         this.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         this.input = input;
         this.replacedVariables = new ReplacedVariables(this.err);
+        this.nestedServices = new NestedEval.Services(magics, checkpoint::record);
         this.sessions = new SessionPool(this::startSession, checkpoint);
     }
 
     private Session startSession() {
         long started = System.nanoTime();
-        Session created = Session.start(config, out, err, display, input, tempNames);
+        Session created = Session.start(config, out, err, display, input, nestedServices, tempNames);
         LOG.fine(() -> "JShell and executor ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return created;
     }
@@ -127,6 +141,10 @@ public final class JShellEngine implements Engine {
 
     @Override
     public CellOutcome execute(String code, int cellNumber) {
+        if (runningCell != null && Thread.currentThread() != cellThread) {
+            // A magic the running cell called (%load): part of that cell, which keeps its interrupt state.
+            return run(sessions.current(), code, cellNumber);
+        }
         Session current = liveSession();
         String restored = takeUntoldRestore();
         if (restored != null) {
@@ -139,11 +157,13 @@ public final class JShellEngine implements Engine {
         Object cell = new Object();
         interrupted = false;
         killedForInterrupt = false;
+        cellThread = Thread.currentThread();
         runningCell = cell;
         try {
             return run(current, code, cellNumber);
         } finally {
             runningCell = null;
+            cellThread = null;
             sessions.cellEnded();
         }
     }

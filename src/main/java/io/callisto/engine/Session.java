@@ -35,9 +35,9 @@ final class Session {
     }
 
     static Session start(EngineConfig config, PrintStream out, PrintStream err, java.io.OutputStream display,
-            InputSource input, AtomicInteger tempNames) {
+            InputSource input, NestedEval.Services nestedServices, AtomicInteger tempNames) {
         long started = System.nanoTime();
-        ExecutorLauncher launcher = new ExecutorLauncher(config, input, display);
+        ExecutorLauncher launcher = new ExecutorLauncher(config, input, display, nestedServices);
         List<String> vmOptions = new ArrayList<>(config.executorOptions());
         if (config.compilerOptions().contains("--enable-preview") && !vmOptions.contains("--enable-preview")) {
             vmOptions.add("--enable-preview");
@@ -52,6 +52,7 @@ final class Session {
                 .build();
         long built = System.nanoTime();
         Session session = new Session(shell, launcher);
+        launcher.serveEvals(shell);
         shell.onShutdown(closed -> session.alive = false);
         for (String entry : config.classpath()) {
             shell.addToClasspath(entry);

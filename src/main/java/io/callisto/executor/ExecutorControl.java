@@ -15,8 +15,9 @@ import jdk.jshell.execution.DirectExecutionControl;
  * <p>Interrupts come from the kernel through the debugger interface (JDI), which can stop a thread anywhere
  * in Java code on every JDK, where Thread.stop no longer works from JDK 20 on: the kernel finds the thread
  * whose stack holds {@link #invoke(Method)}, reads {@code inClientCode}, sets {@code expectingStop}, and
- * throws {@code stop} into it; this JVM clears {@code expectingStop} once the stop has arrived. The field
- * names are read by the kernel (ExecutorConnection): keep them.
+ * throws {@code stop} into it while this JVM is suspended, so the stop is pending before the thread can move
+ * on; this JVM clears {@code expectingStop} once the stop has arrived. The field names are read by the kernel
+ * (ExecutorConnection): keep them.
  */
 final class ExecutorControl extends DirectExecutionControl {
     private static final long STOP_ARRIVAL_NANOS = 5_000_000L;
@@ -27,8 +28,17 @@ final class ExecutorControl extends DirectExecutionControl {
     @SuppressWarnings("unused")
     private volatile boolean inClientCode;
     private volatile boolean expectingStop;
-    @SuppressWarnings("unused")
     private final CellStopped stop = new CellStopped();
+    /** The thread running the cell's snippet, or null between snippets. */
+    private volatile Thread cellThread;
+    /** While the cell's eval serves the kernel's commands ({@link NestedCalls}): keep what its snippets give. */
+    private boolean keepingNested;
+    private Object nestedValue;
+    private Throwable nestedThrown;
+
+    /** What the last snippet run for an eval gave: its value, or the exception it threw. */
+    record Nested(Object value, Throwable thrown) {
+    }
 
     ExecutorControl(Runnable sendOutput) {
         this.sendOutput = sendOutput;
@@ -41,6 +51,10 @@ final class ExecutorControl extends DirectExecutionControl {
      */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (keepingNested) {
+            return invokeNested(doitMethod);
+        }
+        cellThread = Thread.currentThread();
         try {
             Object value = doitMethod.invoke(null);
             MimeBundle rich = null;
@@ -57,8 +71,63 @@ final class ExecutorControl extends DirectExecutionControl {
             }
             return valueString(value);
         } finally {
+            cellThread = null;
             sendOutput.run();
         }
+    }
+
+    /**
+     * A snippet an eval runs: its value is kept for eval to return, and neither rendered (it is not the cell's
+     * result) nor turned into text (eval does not need it, and toString may be costly or fail).
+     */
+    private String invokeNested(Method doitMethod) throws Exception {
+        nestedValue = null;
+        nestedThrown = null;
+        try {
+            nestedValue = doitMethod.invoke(null);
+            return "";
+        } finally {
+            sendOutput.run();
+        }
+    }
+
+    /** Whether {@code thread} is running the cell's snippet (eval works there only). */
+    boolean isRunningCell(Thread thread) {
+        return thread == cellThread;
+    }
+
+    /**
+     * The cell has called eval and its thread is about to serve JShell's commands for the kernel: no stop may be
+     * thrown into it there (the kernel checks {@code inClientCode}), and one already thrown arrives now and
+     * stops the cell. What the nested snippets give is kept from now on.
+     */
+    void pauseClientCode() {
+        inClientCode = false;
+        // A stop that arrives here propagates: it stops the cell before it serves any command.
+        awaitPendingStop();
+        expectingStop = false;
+        keepingNested = true;
+        nestedValue = null;
+        nestedThrown = null;
+    }
+
+    /** The eval has its answer: the cell's own code runs again. */
+    void resumeClientCode() {
+        keepingNested = false;
+        inClientCode = true;
+    }
+
+    /** What the eval's last snippet gave, handed over once. */
+    Nested takeNested() {
+        Nested last = new Nested(nestedValue, nestedThrown);
+        nestedValue = null;
+        nestedThrown = null;
+        return last;
+    }
+
+    /** The exception that stops the cell, for an eval the kernel answers as interrupted. */
+    Error stopException() {
+        return stop;
     }
 
     /**
@@ -78,27 +147,52 @@ final class ExecutorControl extends DirectExecutionControl {
     }
 
     /**
-     * Waits out a stop the kernel has thrown but the thread has not yet received (it arrives when the thread
-     * next runs Java code, e.g. on return from a blocking read), so that it cannot land in JShell's command
-     * loop and end this JVM. A pending stop arrives at the spin's first safepoint check, within microseconds;
-     * the bound is for a stop that never comes because the cell's code (or the JDK's) swallowed it.
+     * Takes a stop the kernel has thrown but the thread has not yet received, so that it cannot land in
+     * JShell's command loop and end this JVM.
      */
     @Override
     protected void clientCodeLeave() throws InternalException {
         inClientCode = false;
-        long deadline = System.nanoTime() + STOP_ARRIVAL_NANOS;
-        while (expectingStop && System.nanoTime() < deadline) {
-            try {
-                Thread.onSpinWait();
-            } catch (CellStopped late) {
-                expectingStop = false;
-            }
+        try {
+            awaitPendingStop();
+        } catch (CellStopped late) {
+            // Arrived after the snippet's end: the snippet has its result, and the stop has nothing left to stop.
         }
         expectingStop = false;
     }
 
+    /**
+     * Lets a stop the kernel has thrown (the thread has left client code since) arrive here. The kernel throws
+     * only while this JVM is suspended, so the stop is already pending: the first native call's return
+     * (Thread.yield) delivers it. The bound is for a stop that never comes because the cell's code (or the
+     * JDK's) caught and swallowed it, leaving {@code expectingStop} set.
+     */
+    private void awaitPendingStop() {
+        long deadline = System.nanoTime() + STOP_ARRIVAL_NANOS;
+        while (expectingStop && System.nanoTime() < deadline) {
+            Thread.yield();
+        }
+    }
+
+    /**
+     * A stop that arrives after the snippet's own code, in JShell's bookkeeping before clientCodeLeave, ends
+     * the command as stopped instead of escaping into the command loop, which would end this JVM.
+     */
+    @Override
+    public String invoke(String className, String methodName) throws RunException, InternalException, EngineTerminationException {
+        try {
+            return super.invoke(className, methodName);
+        } catch (CellStopped late) {
+            expectingStop = false;
+            throw new StoppedException();
+        }
+    }
+
     @Override
     protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        if (keepingNested && !(cause instanceof CellStopped)) {
+            nestedThrown = cause;
+        }
         if (cause instanceof CellStopped) {
             expectingStop = false;
             throw new StoppedException();
@@ -126,6 +220,11 @@ final class ExecutorControl extends DirectExecutionControl {
     /** JShell closes the session: the executor's work is over (JShell's own agents leave this to the debugger). */
     @Override
     public void close() {
+        if (keepingNested) {
+            // Only the nested command loop's failure path closes while an eval is served (the kernel never
+            // sends close there): that ends the eval, which fails, not this JVM.
+            return;
+        }
         ExecutorMain.end();
     }
 

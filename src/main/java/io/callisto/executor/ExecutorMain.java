@@ -11,8 +11,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import io.callisto.display.DisplayChannel;
 import jdk.jshell.execution.Util;
@@ -37,11 +35,7 @@ public final class ExecutorMain {
 
         Socket commands = connect(port, StdinProtocol.COMMAND_SOCKET);
         Socket answers = connect(port, StdinProtocol.ANSWER_SOCKET);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "callisto-output");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Socket nested = connect(port, StdinProtocol.NESTED_SOCKET);
         BatchingOutputStream[] streams = new BatchingOutputStream[2];
         Runnable sendOutput = () -> {
             for (BatchingOutputStream stream : streams) {
@@ -52,14 +46,16 @@ public final class ExecutorMain {
                 }
             }
         };
+        ExecutorControl control = new ExecutorControl(sendOutput);
         Map<String, Consumer<OutputStream>> outputs = Map.of(
-                "out", raw -> System.setOut(printStream(streams[0] = new BatchingOutputStream(raw, scheduler))),
-                "err", raw -> System.setErr(printStream(streams[1] = new BatchingOutputStream(raw, scheduler))),
+                "out", raw -> System.setOut(printStream(streams[0] = new BatchingOutputStream(raw, "callisto-stdout"))),
+                "err", raw -> System.setErr(printStream(streams[1] = new BatchingOutputStream(raw, "callisto-stderr"))),
                 StdinProtocol.REQUEST_STREAM, raw -> System.setIn(new CellInput(raw, inputOf(answers), sendOutput)),
-                DisplayChannel.STREAM, raw -> DisplayChannel.connect(raw, sendOutput));
+                DisplayChannel.STREAM, raw -> DisplayChannel.connect(raw, sendOutput),
+                NestedProtocol.REQUEST_STREAM, raw -> NestedCalls.connect(raw, nested, control, sendOutput));
         // MultiplexingOutputStream writes 127-byte packets and flushes after each write: buffer them into one.
         OutputStream toKernel = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
-        Util.forwardExecutionControlAndIO(new ExecutorControl(sendOutput), commands.getInputStream(), toKernel,
+        Util.forwardExecutionControlAndIO(control, commands.getInputStream(), toKernel,
                 outputs, Map.of());
         end();
     }

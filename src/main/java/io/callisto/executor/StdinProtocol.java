@@ -18,6 +18,8 @@ public final class StdinProtocol {
     /** The first byte each executor socket sends, so the kernel can tell them apart. */
     public static final byte COMMAND_SOCKET = 'C';
     public static final byte ANSWER_SOCKET = 'A';
+    /** The socket on which the cell's thread serves JShell's commands for an eval ({@link NestedProtocol}). */
+    public static final byte NESTED_SOCKET = 'N';
 
     public static final byte LINE = 0;
     public static final byte END_OF_INPUT = 1;

@@ -117,7 +117,8 @@ public final class ClassDataTraining {
                 UUID.randomUUID().toString(), "hmac-sha256", "java");
         EngineConfig config = EngineConfig.fromEnvironment(Map.of());
         Kernel kernel = new Kernel(connection, Clock.systemUTC(), HistoryStore.inMemory(),
-                streams -> new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin()));
+                streams -> new JShellEngine(config, streams.stdout(), streams.stderr(), streams.display(), streams.stdin(),
+                streams.magics()));
         kernel.start();
         WireCodec codec = new WireCodec(Signer.of(connection.signatureScheme(), connection.key()));
         MessageFactory requests = new MessageFactory(Clock.systemUTC());

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callisto.engine.Engine;
 import io.callisto.history.HistoryEntry;
 import io.callisto.magics.CellRunner;
-import io.callisto.magics.MagicContext;
-import io.callisto.magics.MagicException;
-import io.callisto.magics.Magics;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import io.callisto.history.HistoryStore;
 import io.callisto.protocol.Replies;
 import io.callisto.protocol.Requests;
@@ -60,8 +55,7 @@ public final class Kernel implements KernelSockets.Inbox {
     private final StreamPublisher streams;
     private final StdinBridge stdin;
     private final DisplayPublisher displays;
-    private final Magics magics = new Magics(new io.callisto.dependencies.DependencyResolver(System.getenv()));
-    private final Map<String, String> magicEnvironment = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CellMagics magics;
     private final CompletableFuture<Engine> engine;
     private final Clock clock;
     private final HistoryStore history;
@@ -91,8 +85,10 @@ public final class Kernel implements KernelSockets.Inbox {
         this.streams = new StreamPublisher(outbound, outputLimitBytes());
         this.stdin = new StdinBridge(outbound, streams);
         this.displays = new DisplayPublisher(outbound, streams);
-        Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin);
         this.engine = new CompletableFuture<>();
+        this.magics = new CellMagics(streams, outbound, this::engine);
+        Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin,
+                magics::runForCell);
         Thread starter = new Thread(() -> {
             try {
                 engine.complete(engineFactory.apply(cellStreams));
@@ -138,9 +134,9 @@ public final class Kernel implements KernelSockets.Inbox {
         }
     }
 
-    /** What cells read and write: handed to the engine when it is built. */
+    /** What cells read and write, and the magics their code calls: handed to the engine when it is built. */
     public record Streams(java.io.OutputStream stdout, java.io.OutputStream stderr, java.io.OutputStream display,
-            io.callisto.engine.InputSource stdin) {
+            io.callisto.engine.InputSource stdin, io.callisto.engine.MagicRunner magics) {
     }
 
     public void start() {
@@ -282,8 +278,9 @@ public final class Kernel implements KernelSockets.Inbox {
         try {
             Engine cells = engine();
             long engineStart = System.nanoTime();
+            magics.cellStarted(count);
             outcome = CellRunner.hasMagic(execute.source())
-                    ? runWithMagics(cells, execute.source(), count)
+                    ? magics.run(cells, execute.source(), count)
                     : cells.execute(execute.source(), count);
             long engineNanos = System.nanoTime() - engineStart;
             LOG.fine(() -> "cell " + count + " ran in the engine for " + engineNanos / 1_000_000.0 + " ms");
@@ -335,56 +332,6 @@ public final class Kernel implements KernelSockets.Inbox {
             outbound.reply(request, "execute_reply",
                     new Replies.ExecuteError("error", count, failure.ename(), failure.evalue(), failure.traceback()),
                     replyMetadata(started, "error"));
-        }
-    }
-
-    private Engine.CellOutcome runWithMagics(Engine cells, String code, int count) {
-        PrintStream out = new PrintStream(streams.stream("stdout"), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(streams.stream("stderr"), true, StandardCharsets.UTF_8);
-        MagicContext context = new MagicContext() {
-            @Override
-            public Engine engine() {
-                return cells;
-            }
-
-            @Override
-            public PrintStream out() {
-                return out;
-            }
-
-            @Override
-            public PrintStream err() {
-                return err;
-            }
-
-            @Override
-            public int cellNumber() {
-                return count;
-            }
-
-            @Override
-            public Map<String, String> environment() {
-                return magicEnvironment;
-            }
-
-            @Override
-            public void display(String msgType, Map<String, Object> data, String displayId) {
-                streams.flush();
-                ObjectNode content = Json.object();
-                content.set("data", Json.toObject(data));
-                content.putObject("metadata");
-                content.putObject("transient").put("display_id", displayId);
-                outbound.publish(msgType, streams.parent(), content);
-            }
-        };
-        try {
-            return new CellRunner(magics).run(code, context);
-        } catch (MagicException e) {
-            return new Engine.Failure("MagicError", e.getMessage(), List.of("\u001b[1;31mMagicError\u001b[0m: " + e.getMessage()));
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "a magic failed", e);
-            return new Engine.Failure("MagicError", String.valueOf(e.getMessage()),
-                    List.of("\u001b[1;31mMagicError\u001b[0m: " + e));
         }
     }
 

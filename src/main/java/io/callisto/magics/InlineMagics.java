@@ -183,7 +183,7 @@ final class InlineMagics {
     }
 
     /** Arguments joined so {@link MagicArgs#split} gives them back; quoted only where they must be. */
-    private static String quote(List<String> args) {
+    static String quote(List<String> args) {
         StringBuilder out = new StringBuilder();
         for (String arg : args) {
             boolean plain = !arg.isEmpty() && arg.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"');

@@ -110,6 +110,22 @@ public final class Magics {
         return magic;
     }
 
+    /**
+     * Runs a magic where its value is wanted, for a cell that calls IJava's {@code lineMagic(name, args)} or
+     * {@code cellMagic(name, args, body)} with arguments computed as it runs.
+     *
+     * @param name the magic's name, without % or %%
+     * @param args its arguments, one string each (spaces in one stay in it)
+     * @param body a cell magic's body, or null for a line magic
+     * @return the magic's value, as {@link Magic#evaluate}
+     * @throws MagicException when there is no such magic, or it fails saying why
+     * @throws Exception when the magic fails otherwise
+     */
+    public Object evaluate(String name, List<String> args, String body, MagicContext context) throws Exception {
+        Magic magic = body == null ? lineMagic(name) : cellMagic(name);
+        return magic.evaluate(InlineMagics.quote(args), body, context);
+    }
+
     /** Stops what a magic runs outside the engine (a %%bash process). */
     public void interrupt() {
         bash.interrupt();

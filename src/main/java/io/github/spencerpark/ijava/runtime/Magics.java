@@ -1,13 +1,15 @@
 package io.github.spencerpark.ijava.runtime;
 
+import io.callisto.executor.EvalException;
+import io.callisto.executor.NestedCalls;
 import java.util.List;
 
 /**
- * IJava's {@code lineMagic} and {@code cellMagic}. Magics run in Callisto's kernel JVM, before the cell is
- * compiled: the kernel finds each call written with string literals ({@code lineMagic("jars",
- * List.of("lib/*.jar"))}, on one line), runs the magic and puts its value in the call's place, so such calls
- * never reach these methods. A call that does, with arguments computed as the cell runs, cannot be served and
- * fails saying so.
+ * IJava's {@code lineMagic} and {@code cellMagic}. A call written with string literals on one line
+ * ({@code lineMagic("jars", List.of("lib/*.jar"))}) is run by the kernel before the cell is compiled, its
+ * value put in the call's place; a call with arguments computed as the cell runs reaches these methods, which
+ * ask the kernel to run the magic then. Either way the magic runs in the kernel JVM and its output goes to
+ * the cell.
  */
 public final class Magics {
     private Magics() {
@@ -17,32 +19,38 @@ public final class Magics {
      * Runs a line magic by name, as {@code %name args} would.
      *
      * @param name the magic's name, without %
-     * @param args its arguments
+     * @param args its arguments, one string each
      * @param <T>  the type the caller expects the value as
-     * @return never: literal calls are replaced by their value before the cell runs
-     * @throws UnsupportedOperationException always: the arguments were not string literals
+     * @return the magic's value: the paths added (a {@code List<String>}) for jars, classpath, maven and
+     *         loadFromPOM; null for magics without a value
+     * @throws EvalException when the magic is unknown or fails, saying why
      */
     public static <T> T lineMagic(String name, List<String> args) {
-        throw unsupported("lineMagic(\"" + name + "\", List.of(\"…\"))");
+        return run(name, args, null);
     }
 
     /**
      * Runs a cell magic by name on a body, as a cell headed by {@code %%name args} would.
      *
      * @param name the magic's name, without %%
-     * @param args its arguments
+     * @param args its arguments, one string each
      * @param body the cell's body
      * @param <T>  the type the caller expects the value as
-     * @return never: literal calls are replaced by their value before the cell runs
-     * @throws UnsupportedOperationException always: the arguments were not string literals
+     * @return the magic's value: the paths added for loadFromPOM; null for magics without a value
+     * @throws EvalException when the magic is unknown or fails, saying why
      */
     public static <T> T cellMagic(String name, List<String> args, String body) {
-        throw unsupported("cellMagic(\"" + name + "\", List.of(\"…\"), \"…\")");
+        return run(name, args, body == null ? "" : body);
     }
 
-    private static UnsupportedOperationException unsupported(String form) {
-        return new UnsupportedOperationException("Callisto runs magics in the kernel before the cell is compiled, "
-                + "so it needs " + form + " written with string literals on one line; arguments computed while the "
-                + "cell runs cannot reach a magic");
+    @SuppressWarnings("unchecked")
+    private static <T> T run(String name, List<String> args, String body) {
+        try {
+            return (T) NestedCalls.magic(name, args, body);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EvalException(e.toString());
+        }
     }
 }
