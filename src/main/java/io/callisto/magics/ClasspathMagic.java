@@ -1,7 +1,5 @@
 package io.callisto.magics;
 
-import io.callisto.engine.Engine;
-import io.callisto.engine.Engine.CellOutcome;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,7 +11,7 @@ import java.util.List;
  * %classpath (jars and class directories) and %jars (jars only): paths or globs such as {@code lib/*.jar},
  * relative to the notebook's directory, added to the compiler's and the executor's classpath.
  */
-final class ClasspathMagic implements Magic {
+final class ClasspathMagic implements ClasspathAddingMagic {
     private final boolean jarsOnly;
 
     ClasspathMagic(boolean jarsOnly) {
@@ -23,12 +21,6 @@ final class ClasspathMagic implements Magic {
     @Override
     public String help() {
         return jarsOnly ? "add jars to the classpath: %jars lib/*.jar" : "add jars or class directories: %classpath path-or-glob ...";
-    }
-
-    @Override
-    public CellOutcome run(String args, String body, MagicContext context) throws Exception {
-        evaluate(args, body, context);
-        return new Engine.Success(null);
     }
 
     /** Adds the paths and returns them, absolute, as IJava's %jars and %classpath do. */

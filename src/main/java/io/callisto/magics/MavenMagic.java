@@ -1,8 +1,6 @@
 package io.callisto.magics;
 
 import io.callisto.dependencies.DependencyResolver;
-import io.callisto.engine.Engine;
-import io.callisto.engine.Engine.CellOutcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +16,7 @@ import org.eclipse.aether.transfer.TransferEvent;
  * settings.xml), adds the jars to the classpath, and shows a progress line that a one-line summary
  * replaces when done. A failure names the artifact and the reason and leaves the session as it was.
  */
-final class MavenMagic implements Magic {
+final class MavenMagic implements ClasspathAddingMagic {
     private final DependencyResolver resolver;
 
     MavenMagic(DependencyResolver resolver) {
@@ -28,12 +26,6 @@ final class MavenMagic implements Magic {
     @Override
     public String help() {
         return "add Maven artifacts and their dependencies: %maven group:artifact:version ...";
-    }
-
-    @Override
-    public CellOutcome run(String args, String body, MagicContext context) throws Exception {
-        evaluate(args, body, context);
-        return new Engine.Success(null);
     }
 
     /** Resolves and adds the artifacts; returns the jars' paths. */

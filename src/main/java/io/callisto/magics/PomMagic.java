@@ -1,8 +1,6 @@
 package io.callisto.magics;
 
 import io.callisto.dependencies.DependencyResolver;
-import io.callisto.engine.Engine;
-import io.callisto.engine.Engine.CellOutcome;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,7 @@ import org.xml.sax.InputSource;
  * repositories): adds the repositories, then resolves the dependencies of those scopes (by default compile,
  * runtime, system and import, as IJava) as %maven does. ${properties} from the pom's properties are filled in.
  */
-final class PomMagic implements Magic {
+final class PomMagic implements ClasspathAddingMagic {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final List<String> DEFAULT_SCOPES = List.of("compile", "runtime", "system", "import");
 
@@ -43,12 +41,6 @@ final class PomMagic implements Magic {
     @Override
     public boolean isCellMagic() {
         return true;
-    }
-
-    @Override
-    public CellOutcome run(String args, String body, MagicContext context) throws Exception {
-        evaluate(args, body, context);
-        return new Engine.Success(null);
     }
 
     /** Adds the pom's repositories and dependencies; returns the jars' paths. */
