@@ -161,7 +161,7 @@ final class Checkpoint {
             List<String> failed = new ArrayList<>();
             for (Snippet snippet : applied.values().stream().sorted(Comparator.comparing(Replica::kindOrder)).toList()) {
                 if (js.status(snippet).isActive()) {
-                    restored.merge(kind(snippet), 1, Integer::sum);
+                    restored.merge(ReplacedVariables.kind(snippet), 1, Integer::sum);
                 } else {
                     String reason = js.diagnostics(snippet).filter(Diag::isError)
                             .map(d -> d.getMessage(null).lines().findFirst().orElse("")).findFirst().orElse("rejected");
@@ -173,11 +173,6 @@ final class Checkpoint {
 
         private static int kindOrder(Snippet snippet) {
             return snippet instanceof ImportSnippet ? 0 : snippet instanceof MethodSnippet ? 1 : 2;
-        }
-
-        private static String kind(Snippet snippet) {
-            String described = ReplacedVariables.describe(snippet);
-            return described.startsWith("the import") ? "import" : described.substring(0, described.indexOf(' '));
         }
     }
 

@@ -3,6 +3,7 @@ package io.callisto.engine;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,7 +237,7 @@ public final class JShellEngine implements Engine {
     private Failure explainLostValues(Failure failure) {
         for (String name : lostValues) {
             if (failure.traceback().stream().anyMatch(line -> line.strip().equals("symbol:   variable " + name))) {
-                List<String> traceback = new java.util.ArrayList<>(failure.traceback());
+                List<String> traceback = new ArrayList<>(failure.traceback());
                 traceback.add(name + " was lost when the JVM running cells ended; run its cell again.");
                 return new Failure(failure.ename(), failure.evalue() + "; " + name + " was lost when the JVM running"
                         + " cells ended", traceback);

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.TypeDeclSnippet;
@@ -90,26 +90,32 @@ final class ReplacedVariables {
 
     /** "method f", "class C", "record R", "the import java.time.*", as a user would name the snippet. */
     static String describe(Snippet snippet) {
-        if (snippet instanceof MethodSnippet method) {
-            return "method " + method.name();
+        if (snippet instanceof ImportSnippet imported) {
+            return "the import " + imported.fullname() + (imported.isStatic() ? " (static)" : "");
         }
+        if (snippet instanceof DeclarationSnippet declaration) {
+            return kind(snippet) + " " + declaration.name();
+        }
+        return "an earlier snippet";
+    }
+
+    /** What kind of declaration a snippet is, as a user names it: "method", "class", "record", "import", … */
+    static String kind(Snippet snippet) {
         if (snippet instanceof TypeDeclSnippet type) {
-            String kind = switch (type.subKind()) {
+            return switch (type.subKind()) {
                 case INTERFACE_SUBKIND -> "interface";
                 case ENUM_SUBKIND -> "enum";
                 case ANNOTATION_TYPE_SUBKIND -> "annotation";
                 case RECORD_SUBKIND -> "record";
                 default -> "class";
             };
-            return kind + " " + type.name();
         }
-        if (snippet instanceof VarSnippet other) {
-            return "variable " + other.name();
-        }
-        if (snippet instanceof ImportSnippet imported) {
-            return "the import " + imported.fullname() + (imported.isStatic() ? " (static)" : "");
-        }
-        return "an earlier snippet";
+        return switch (snippet.kind()) {
+            case METHOD -> "method";
+            case VAR -> "variable";
+            case IMPORT -> "import";
+            default -> "snippet";
+        };
     }
 
     private static String defaultValue(String type) {

@@ -146,11 +146,6 @@ final class SessionPool {
         current().shell.addToClasspath(path);
     }
 
-    /** The classpath entries added while running, in order. */
-    List<String> classpath() {
-        return classpath;
-    }
-
     void close() {
         keepSpare = false;
         synchronized (lock) {
