@@ -396,7 +396,8 @@ final class Debuggee implements DebugTarget.Listener {
                 return false;
             }
             SnippetLocation location = target.locationOf(step.location().declaringType().name());
-            if (location != null && LineMap.cellLine(location, step.location().lineNumber()) < 0) {
+            if (location != null && location.wrapper() != null
+                    && LineMap.cellLine(location, step.location().lineNumber()) < 0) {
                 // JShell's own wrapper code (a do_it$'s return): step on to the user's next line.
                 step(step.thread(), ((StepRequest) step.request()).depth());
                 return false;
@@ -459,15 +460,18 @@ final class Debuggee implements DebugTarget.Listener {
     }
 
     private void executorGone() {
+        synchronized (lock) {
+            if (vm == null) {
+                return;  // told already (VM death, then disconnection)
+            }
+            vm = null;
+        }
         for (Long id : stopped.keySet()) {
             events.continued(id);
         }
         stopped.clear();
         frames.clear();
         variables.clear();
-        synchronized (lock) {
-            vm = null;
-        }
         events.output("The JVM running cells ended; the debugger attaches to the next one, breakpoints kept.\n");
     }
 
@@ -647,7 +651,8 @@ final class Debuggee implements DebugTarget.Listener {
             frames.put(id, new Variables.FrameScope(stop.thread(), depth));
             SnippetLocation snippet = target.locationOf(type);
             if (snippet != null) {
-                int line = LineMap.cellLine(snippet, location.lineNumber());
+                int line = snippet.wrapper() != null ? LineMap.cellLine(snippet, location.lineNumber())
+                        : LineMap.cellLineByOffset(snippet, location.lineNumber(), firstCodeLine(location.declaringType()));
                 shown.add(new Dap.StackFrame(id, frameName(type, location.method().name()),
                         Dap.Source.of(files.pathOf(snippet.cell())), line > 0 ? line : LineMap.span(snippet)[0], 1,
                         null));
@@ -666,8 +671,26 @@ final class Debuggee implements DebugTarget.Listener {
         return shown;
     }
 
+    /** The first line of code in a class's line table (a snippet's first line, when it has code), or 1. */
+    private static int firstCodeLine(ReferenceType type) {
+        int first = Integer.MAX_VALUE;
+        for (com.sun.jdi.Method method : type.methods()) {
+            if (method.isConstructor() || method.isStaticInitializer()) {
+                continue;  // the wrapper's own, on its class line
+            }
+            try {
+                for (Location location : method.allLineLocations()) {
+                    first = Math.min(first, location.lineNumber());
+                }
+            } catch (AbsentInformationException e) {
+                // No lines: nothing to learn from it.
+            }
+        }
+        return first == Integer.MAX_VALUE ? 1 : first;
+    }
+
     private static boolean isHidden(String type) {
-        return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+        return type.contains("$$Lambda") || type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
                 || type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith("io.callisto.")
                 || type.startsWith("io.github.spencerpark.");
     }

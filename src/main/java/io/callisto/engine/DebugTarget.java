@@ -54,7 +54,8 @@ public final class DebugTarget {
         void cellEnded();
     }
 
-    private record Pending(String cell, int offset, SourceCodeAnalysis.SnippetWrapper preview) {
+    /** The piece being evaluated, with a preview of its wrapper when the debugger asked for one. */
+    private record Pending(String cell, int offset, String source, SourceCodeAnalysis.SnippetWrapper preview) {
     }
 
     private final Supplier<VirtualMachine> currentVm;
@@ -104,22 +105,28 @@ public final class DebugTarget {
 
     void pieceStarting(JShell js, String cell, int offset, String source) {
         Listener attached = listener;
-        pending = null;
+        SourceCodeAnalysis.SnippetWrapper preview = null;
         if (attached != null && attached.wantsPreview(cell)) {
+            // Costs about a compile, so only for cells with breakpoints.
             List<SourceCodeAnalysis.SnippetWrapper> previews = js.sourceCodeAnalysis().wrappers(source);
-            if (!previews.isEmpty()) {
-                pending = new Pending(cell, offset, previews.get(0));
-            }
+            preview = previews.isEmpty() ? null : previews.get(0);
         }
+        pending = new Pending(cell, offset, source, preview);
     }
 
     /** From the executor connection, on the thread running cells: {@code className}'s do_it$ is about to run. */
     void invoking(String className) {
         Pending piece = pending;
+        if (piece == null || byClass.containsKey(className)) {
+            return;
+        }
+        // Known at once, so a pause or an exception in the running snippet maps to the cell (without a preview,
+        // by the class's own line table); the snippet's real wrapper replaces this when its eval returns.
+        SnippetLocation location = new SnippetLocation(className, piece.cell(), piece.offset(), piece.source(),
+                piece.preview());
+        byClass.put(className, location);
         Listener attached = listener;
-        if (piece != null && attached != null && !byClass.containsKey(className)) {
-            SnippetLocation location = new SnippetLocation(className, piece.cell(), piece.offset(), piece.preview());
-            byClass.put(className, location);
+        if (attached != null && piece.preview() != null) {
             attached.invoking(location);
         }
     }
@@ -137,8 +144,9 @@ public final class DebugTarget {
             // A dependent recompiled by this piece keeps the cell it was written in.
             SnippetLocation earlier = event.causeSnippet() == null ? null : findBySnippetId(snippet.id());
             SnippetLocation location = earlier == null
-                    ? new SnippetLocation(wrapper.fullClassName(), cell, offset, wrapper)
-                    : new SnippetLocation(wrapper.fullClassName(), earlier.cell(), earlier.cellOffset(), wrapper);
+                    ? new SnippetLocation(wrapper.fullClassName(), cell, offset, wrapper.source(), wrapper)
+                    : new SnippetLocation(wrapper.fullClassName(), earlier.cell(), earlier.cellOffset(),
+                            wrapper.source(), wrapper);
             byClass.put(location.className(), location);
             located.add(location);
             if (snippet instanceof VarSnippet variable && !variable.name().startsWith("$")) {
