@@ -120,6 +120,9 @@ public final class Debugger {
             return response(requestSeq, command, false, "unknown or unsupported DAP command: " + command, null);
         }
         JsonNode arguments = request.path("arguments");
+        if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
+            return response(requestSeq, command, false, "a DAP request's arguments must be an object", null);
+        }
         try {
             return response(requestSeq, command, true, null, handler.handle(arguments.isObject() ? arguments : Dap.MAPPER.createObjectNode()));
         } catch (Refused | IllegalArgumentException | IllegalStateException e) {
@@ -242,7 +245,7 @@ public final class Debugger {
     }
 
     private Object initialize(JsonNode arguments) throws Refused {
-        debuggee();
+        debuggee().previewAll = true;
         started = true;
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("supportsConfigurationDoneRequest", true);
@@ -428,8 +431,16 @@ public final class Debugger {
         body.put("exceptionId", type);
         body.put("description", description);
         body.put("breakMode", "unhandled");
-        body.put("details", new Dap.ExceptionDetails(Variables.typeName(type), type, description, null));
+        body.put("details", new Dap.ExceptionDetails(Variables.typeName(type), type, detailMessage(stop.exception()), null));
         return body;
+    }
+
+    /** Throwable's own message field, read without calling getMessage; null when it has none. */
+    private static String detailMessage(com.sun.jdi.ObjectReference exception) {
+        List<com.sun.jdi.ReferenceType> throwable = exception.virtualMachine().classesByName("java.lang.Throwable");
+        com.sun.jdi.Field field = throwable.isEmpty() ? null : throwable.get(0).fieldByName("detailMessage");
+        Value message = field == null ? null : exception.getValue(field);
+        return message instanceof StringReference text ? text.value() : null;
     }
 
     /** For tests: the path under which a cell's code is known. */

@@ -65,13 +65,25 @@ final class LineMap {
         int end = wrapped.indexOf('\n', start);
         end = end < 0 ? wrapped.length() : end;
         int sourceLength = location.source().length();
+        int position = sourcePositionOn(location, wrapped, start, end, sourceLength);
+        if (position < 0 && end < wrapped.length()) {
+            // JShell's own start of the snippet's statement ("return $1 =", "T $_ =") with the user's code on
+            // the next line: javac puts the statement's code on this line.
+            int nextEnd = wrapped.indexOf('\n', end + 1);
+            int next = sourcePositionOn(location, wrapped, end + 1, nextEnd < 0 ? wrapped.length() : nextEnd, sourceLength);
+            position = next >= 0 && LineMap.lineOf(location.source(), next) == 1 ? next : -1;
+        }
+        return position < 0 ? -1 : lineOf(location.cell(), Math.min(location.cell().length(), location.cellOffset() + position));
+    }
+
+    private static int sourcePositionOn(SnippetLocation location, String wrapped, int start, int end, int sourceLength) {
         for (int at = start; at < end; at++) {
             if (Character.isWhitespace(wrapped.charAt(at))) {
                 continue;
             }
             int position = location.wrapper().wrappedToSourcePosition(at);
             if (position >= 0 && position < sourceLength) {
-                return lineOf(location.cell(), Math.min(location.cell().length(), location.cellOffset() + position));
+                return position;
             }
         }
         return -1;

@@ -61,6 +61,7 @@ public final class DebugTarget {
     private final Supplier<VirtualMachine> currentVm;
     private volatile Listener listener;
     private volatile Pending pending;
+    private volatile boolean cellRunning;
     private final Map<String, SnippetLocation> byClass = new ConcurrentHashMap<>();
     private final Map<String, NotebookVariable> variables = new LinkedHashMap<>();
 
@@ -89,6 +90,11 @@ public final class DebugTarget {
         return byClass.get(outer);
     }
 
+    /** Whether a cell is running now (compiling between its snippets counts). */
+    public boolean cellRunning() {
+        return cellRunning;
+    }
+
     /** Every snippet location known, in no particular order. */
     public List<SnippetLocation> locations() {
         return new ArrayList<>(byClass.values());
@@ -112,6 +118,7 @@ public final class DebugTarget {
             preview = previews.isEmpty() ? null : previews.get(0);
         }
         pending = new Pending(cell, offset, source, preview);
+        cellRunning = true;
     }
 
     /** From the executor connection, on the thread running cells: {@code className}'s do_it$ is about to run. */
@@ -185,6 +192,7 @@ public final class DebugTarget {
 
     void cellEnded() {
         pending = null;
+        cellRunning = false;
         Listener attached = listener;
         if (attached != null) {
             attached.cellEnded();
