@@ -128,11 +128,12 @@ class Kernel:
             return None
         return self.wait(find, f"debug_reply to {what}", timeout)
 
-    def request(self, command, arguments=None, ok=True):
+    def request(self, command, arguments=None, ok=True, seq=None):
         """A DAP request as JupyterLab sends it; returns the reply content (the DAP response). With ok=True
-        the response must be a success, with ok=False a failure with a message."""
-        self.seq += 1
-        seq = self.seq
+        the response must be a success, with ok=False a failure with a message (ok=None: either)."""
+        if seq is None:
+            self.seq += 1
+            seq = self.seq
         content = {"type": "request", "seq": seq, "command": command, "arguments": arguments or {}}
         msg_id = self.send_debug(content)
         what = f"{command} {brief(arguments or {})}"
@@ -297,6 +298,12 @@ class Kernel:
         assert reply["status"] == "ok", f"cell {code!r} → {brief(reply)} {brief(out)}"
         return out
 
+    def warm_up(self):
+        """Waits for the Java engine by running a silent cell (no execution count, no history)."""
+        msg_id = self.kc.execute("0", silent=True, store_history=False)
+        reply, _ = self.finish(msg_id)
+        assert reply["status"] == "ok", brief(reply)
+
     def log_tail(self, lines=60):
         try:
             return "\n".join(pathlib.Path(self.log_path).read_text(errors="replace").splitlines()[-lines:])
@@ -323,7 +330,9 @@ def kernel(tmp_path):
 
 @pytest.fixture()
 def dbg(kernel):
-    """A kernel with the debugger started as JupyterLab starts it."""
+    """A kernel with the debugger started as JupyterLab starts it, once the Java engine is up (initialize right
+    after the kernel is ready is test_debug_info_before_start_then_initialize_attach_and_dump_cell's)."""
+    kernel.warm_up()
     kernel.start_debugger()
     return kernel
 
@@ -388,16 +397,17 @@ def test_set_breakpoints_one_then_two_then_none(dbg):
                 "int second = first + 1;  // <two>",
                 "int third = second + 1;",
                 'System.out.println("third " + third);  // <four>')
+    two_, four = line_of(code, "<two>"), line_of(code, "<four>")
     path = dbg.dump(code)
-    dbg.set_breakpoints(path, [2])
+    dbg.set_breakpoints(path, [two_])
     info = dbg.body("debugInfo")
-    assert {"source": path, "breakpoints": [{"line": 2}]} in info["breakpoints"], brief(info)
+    assert {"source": path, "breakpoints": [{"line": two_}]} in info["breakpoints"], brief(info)
 
-    two = dbg.set_breakpoints(path, [2, 4])
+    two = dbg.set_breakpoints(path, [two_, four])
     assert two[0]["id"] != two[1]["id"], f"two breakpoints share an id: {brief(two)}"
     info = dbg.body("debugInfo")
     entries = [e for e in info["breakpoints"] if e["source"] == path]
-    assert len(entries) == 1 and [b["line"] for b in entries[0]["breakpoints"]] == [2, 4], brief(info)
+    assert len(entries) == 1 and [b["line"] for b in entries[0]["breakpoints"]] == [two_, four], brief(info)
 
     cleared = dbg.body("setBreakpoints", {"source": {"path": path}, "breakpoints": [], "sourceModified": False})
     assert cleared.get("breakpoints") == [], f"setBreakpoints [] → {brief(cleared)}"
@@ -432,6 +442,9 @@ def test_stop_at_a_breakpoint_then_stack_scopes_and_continue(dbg):
 
     scopes = dbg.body("scopes", {"frameId": frames[0]["id"]})["scopes"]
     assert {"Locals", "Notebook"} <= {s["name"] for s in scopes}, brief(scopes)
+    for scope in scopes:  # JupyterLab asks for every scope's variables
+        if scope["variablesReference"] > 0:
+            dbg.variables(scope["variablesReference"])
     notebook = dbg.variables(dbg.scope(frames[0]["id"], "Notebook"))
     assert notebook["n"]["value"] == "5", brief(notebook)
     assert "hello" in notebook["greeting"]["value"], brief(notebook)
@@ -718,6 +731,7 @@ def test_caught_exceptions_and_an_empty_filter_do_not_stop(dbg):
 def test_every_debug_request_gets_busy_then_idle_parented_to_it(kernel):
     # Kernel.request checks busy then idle for each; here every command JupyterLab sends, stopped or not.
     kernel.request("debugInfo")
+    kernel.warm_up()
     kernel.request("initialize", INITIALIZE)
     kernel.request("attach")
     kernel.request("setExceptionBreakpoints", {"filters": []})
@@ -740,6 +754,9 @@ def test_every_debug_request_gets_busy_then_idle_parented_to_it(kernel):
     kernel.request("continue", {"threadId": thread})
     assert kernel.finish(exec_id)[0]["status"] == "ok"
     kernel.request("disconnect", {"restart": False, "terminateDebuggee": False})
+    # JupyterLab repeats sequence numbers (every debugInfo it sends on connecting is seq 0): each is answered.
+    for _ in range(2):
+        kernel.request("debugInfo", seq=0)
 
 
 def test_unknown_commands_and_bad_arguments_fail_with_a_message(dbg):
@@ -823,7 +840,7 @@ def test_breakpoint_hit_by_a_thread_the_cell_started(dbg):
 
 
 def test_a_cell_run_again_stops_again(dbg):
-    code = cell("int runs = 0;", "runs++;  // <bp>", 'System.out.println("run " + runs);')
+    code = cell("int runs = 0;", "runs = runs + 1;", 'System.out.println("run " + runs);  // <bp>')
     path = dbg.dump(code)
     dbg.set_breakpoints(path, [line_of(code, "<bp>")])
     for _ in range(2):
@@ -880,3 +897,75 @@ def test_disconnect_resumes_a_stopped_cell_and_drops_breakpoints(dbg):
     assert info["isStarted"] is False and info["breakpoints"] == [] and info["stoppedThreads"] == [], brief(info)
     assert dbg.run(code)["stdout"] == "one\ntwo\n"  # no breakpoint left to stop it
     dbg.start_debugger()  # and the debugger can start again
+
+
+def test_breakpoints_on_every_kind_of_top_level_line(dbg):
+    """A breakpoint on line 2 stops there whatever kind of snippet the line is; all failures listed at once."""
+    kinds = {
+        "declaration": "int b = a + 1;",
+        "assignment": "a = 5;",
+        "increment": "a++;",
+        "compound assignment": "a += 2;",
+        "call with a value": "Math.abs(a);",
+        "void call": "System.out.println(a);",
+        "if statement": 'if (a > 0) System.out.println("positive");',
+        "for statement": "for (int i = 0; i < 2; i++) a = a + i;",
+        "var declaration": "var listed = List.of(a);",
+        "conditional declaration": 'String sign = a > 0 ? "+" : "-";',
+        "expression (the cell's value, last line)": "a * 2",
+    }
+    missed = []
+    for kind, line in kinds.items():
+        last = [] if "last line" in kind else ['System.out.println("end");']
+        code = cell("int a = 1;", line, *last)
+        path = dbg.dump(code)
+        dbg.set_breakpoints(path, [2])
+        exec_id = dbg.execute(code)
+        try:
+            thread = dbg.stopped(exec_id, "breakpoint")["threadId"]
+        except AssertionError as e:
+            missed.append(f"{kind} ({line!r}): {str(e)[:160]}")
+            continue
+        top = dbg.frames(thread)[0]
+        if top.get("source", {}).get("path") != path or top.get("line") != 2:
+            missed.append(f"{kind} ({line!r}): stopped at {brief(top)}")
+        dbg.resume("continue", thread)
+        reply, _ = dbg.finish(exec_id)
+        assert reply["status"] == "ok", f"{kind}: {brief(reply)}"
+    assert not missed, "breakpoints on line 2 that did not stop there:\n" + "\n".join(missed)
+
+
+def test_jdk_frames_between_cell_frames_are_left_out(dbg):
+    code = cell("void show(int x) {",
+                '    System.out.println("x=" + x);  // <bp>',
+                "}",
+                "List.of(7).forEach(x -> {",
+                "    show(x);  // <lambda>",
+                "});  // <call>")
+    path = dbg.dump(code)
+    dbg.set_breakpoints(path, [line_of(code, "<bp>")])
+    exec_id = dbg.execute(code)
+    thread = dbg.stopped(exec_id, "breakpoint")["threadId"]
+    frames = dbg.frames(thread)
+    got = [(f.get("source", {}).get("path"), f["line"]) for f in frames]
+    expected = [(path, line_of(code, "<bp>")), (path, line_of(code, "<lambda>"))]
+    assert got[:2] == expected, f"frames {brief(frames)}"
+    # forEach (JDK) is left out; the call's own frame is the cell's (the line javac gives the call: 4 or 6).
+    assert len(got) == 3 and got[2][0] == path and got[2][1] in (4, line_of(code, "<call>")), f"frames {brief(frames)}"
+    dbg.resume("continue", thread)
+    reply, out = dbg.finish(exec_id)
+    assert reply["status"] == "ok" and out["stdout"] == "x=7\n", brief([reply, out])
+
+
+def test_requests_are_answered_while_a_cell_runs(dbg):
+    dbg.run("int before = 3;")
+    exec_id = dbg.execute('System.out.println("busy"); while (true) { Thread.sleep(20); }')
+    dbg.wait(lambda: True if dbg.outputs(exec_id)["stdout"] == "busy\n" else None, "the cell to start")
+    dbg.request("debugInfo")
+    found = {v["name"]: v["value"] for v in dbg.body("inspectVariables")["variables"]}
+    assert found.get("before") == "3", brief(found)
+    dbg.request("modules")
+    assert dbg._shell_reply(exec_id) is None, "the cell ended before it was interrupted"
+    dbg.km.interrupt_kernel()
+    reply, _ = dbg.finish(exec_id)
+    assert reply["status"] == "error" and reply["ename"] == "Interrupted", brief(reply)
