@@ -889,15 +889,17 @@ def test_system_exit_while_debugging(dbg):
     assert reply["status"] == "ok" and out["stdout"] == "5\n", brief([reply, out])
 
 
-def test_disconnect_resumes_a_stopped_cell_and_drops_breakpoints(dbg):
+def test_disconnect_ends_a_stopped_cell_as_an_interrupt_and_drops_breakpoints(dbg):
     code = cell('System.out.println("one");  // <bp>', 'System.out.println("two");')
     path = dbg.dump(code)
     dbg.set_breakpoints(path, [1])
     exec_id = dbg.execute(code)
     dbg.stopped(exec_id, "breakpoint")
+    # Turning the debugger off while stopped ends the cell at once, as the stop button does (issue 12).
     dbg.request("disconnect", {"restart": False, "terminateDebuggee": False})
     reply, out = dbg.finish(exec_id)
-    assert reply["status"] == "ok" and out["stdout"] == "one\ntwo\n", brief([reply, out])
+    assert reply["status"] == "error" and reply["ename"] == "Interrupted", brief([reply, out])
+    assert out["stdout"] == "", brief(out)
     info = dbg.body("debugInfo")
     assert info["isStarted"] is False and info["breakpoints"] == [] and info["stoppedThreads"] == [], brief(info)
     assert dbg.run(code)["stdout"] == "one\ntwo\n"  # no breakpoint left to stop it

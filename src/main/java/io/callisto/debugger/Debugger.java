@@ -43,6 +43,7 @@ public final class Debugger {
 
     private final Supplier<DebugTarget> target;
     private final Consumer<ObjectNode> publish;
+    private final Runnable interruptCell;
     private final CellFiles files = new CellFiles();
     private final Map<String, Handler> handlers = new HashMap<>();
     private final AtomicInteger seq = new AtomicInteger(1);
@@ -52,10 +53,12 @@ public final class Debugger {
     /**
      * @param target the engine's debug target once the engine is up (null before)
      * @param publish sends a DAP event (its JSON) as an IOPub debug_event
+     * @param interruptCell interrupts the running cell, as interrupt_request does
      */
-    public Debugger(Supplier<DebugTarget> target, Consumer<ObjectNode> publish) {
+    public Debugger(Supplier<DebugTarget> target, Consumer<ObjectNode> publish, Runnable interruptCell) {
         this.target = target;
         this.publish = publish;
+        this.interruptCell = interruptCell;
         handlers.put("debugInfo", this::debugInfo);
         handlers.put("initialize", this::initialize);
         handlers.put("attach", arguments -> {
@@ -259,8 +262,15 @@ public final class Debugger {
         return capabilities;
     }
 
+    /**
+     * disconnect (the user turned the debugger off): a cell stopped in the debugger ends at once, as an
+     * interrupt ends it, rather than running on unwatched; breakpoints go, and a later initialize starts afresh.
+     */
     private Object disconnect(JsonNode arguments) {
         Debuggee current = debuggee;
+        if (current != null && !current.stoppedThreads().isEmpty()) {
+            interruptCell.run();
+        }
         debuggee = null;
         started = false;
         if (current != null) {

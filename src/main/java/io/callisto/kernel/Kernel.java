@@ -124,7 +124,8 @@ public final class Kernel implements KernelSockets.Inbox {
         });
         controlHandlers.put("interrupt_request", this::interrupt);
         // The Jupyter debug protocol: DAP over control, served in order on the control thread.
-        debugger = new Debugger(this::debugTarget, event -> outbound.publish("debug_event", debugParent, event));
+        debugger = new Debugger(this::debugTarget, event -> outbound.publish("debug_event", debugParent, event),
+                this::interruptRunningCell);
         controlHandlers.put("debug_request", request -> {
             debugParent = request.message();
             outbound.reply(request, "debug_reply", debugger.handle(request.message().content()), null);
