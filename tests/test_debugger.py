@@ -889,6 +889,30 @@ def test_system_exit_while_debugging(dbg):
     assert reply["status"] == "ok" and out["stdout"] == "5\n", brief([reply, out])
 
 
+def test_breakpoint_in_a_method_restored_after_the_executor_restarted(dbg):
+    earlier = cell("int square(int v) {",
+                   "    int s = v * v;  // <bp>",
+                   "    return s;",
+                   "}")
+    dbg.run(earlier)
+    reply, _ = dbg.finish(dbg.execute("System.exit(4);"))
+    assert reply["status"] == "error" and "1 method" in reply["evalue"], brief(reply)
+    # The method was restored into the JVM that took over, under a class of a new name: the breakpoint set on
+    # its cell's line still reaches it, and its frame still names that cell.
+    path = dbg.dump(earlier)
+    dbg.set_breakpoints(path, [line_of(earlier, "<bp>")])
+    later = "System.out.println(square(6));"
+    exec_id = dbg.execute(later)
+    thread = dbg.stopped(exec_id, "breakpoint")["threadId"]
+    frames = dbg.frames(thread)
+    assert_cell_frame(frames[0], path, line_of(earlier, "<bp>"), "restored method's frame")
+    assert_cell_frame(frames[1], dbg.path_of(later), 1, "caller's frame")
+    assert dbg.local_variables(thread)["v"]["value"] == "6"
+    dbg.resume("continue", thread)
+    reply, out = dbg.finish(exec_id)
+    assert reply["status"] == "ok" and out["stdout"] == "36\n", brief([reply, out])
+
+
 def test_disconnect_ends_a_stopped_cell_as_an_interrupt_and_drops_breakpoints(dbg):
     code = cell('System.out.println("one");  // <bp>', 'System.out.println("two");')
     path = dbg.dump(code)

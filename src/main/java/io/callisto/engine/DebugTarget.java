@@ -63,6 +63,8 @@ public final class DebugTarget {
     private volatile Pending pending;
     private volatile boolean cellRunning;
     private final Map<String, SnippetLocation> byClass = new ConcurrentHashMap<>();
+    /** The locations of the definitions alive in the session, by snippet, for a restore to carry over. */
+    private final Map<Snippet, SnippetLocation> bySnippet = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final Map<String, NotebookVariable> variables = new LinkedHashMap<>();
 
     DebugTarget(Supplier<VirtualMachine> currentVm) {
@@ -145,6 +147,7 @@ public final class DebugTarget {
             Snippet snippet = event.snippet();
             if (!event.status().isDefined()) {
                 forget(snippet);
+                bySnippet.remove(snippet);
                 continue;
             }
             SourceCodeAnalysis.SnippetWrapper wrapper = js.sourceCodeAnalysis().wrapper(snippet);
@@ -155,6 +158,9 @@ public final class DebugTarget {
                     : new SnippetLocation(wrapper.fullClassName(), earlier.cell(), earlier.cellOffset(),
                             wrapper.source(), wrapper);
             byClass.put(location.className(), location);
+            if (event.status().isActive()) {
+                bySnippet.put(snippet, location);
+            }
             located.add(location);
             if (snippet instanceof VarSnippet variable && !variable.name().startsWith("$")) {
                 synchronized (variables) {
@@ -199,11 +205,30 @@ public final class DebugTarget {
         }
     }
 
-    /** A fresh executor took over: the old one's variables died with it. */
-    void executorReplaced() {
+    /**
+     * A fresh executor took over: the old one's variables died with it, and the definitions restored into it
+     * (new snippets in {@code js}, with classes of new names) keep the cells and lines they were written at.
+     *
+     * @param madeFrom each definition of the old session with the new session's snippet made from it
+     */
+    void executorReplaced(JShell js, Map<Snippet, Snippet> madeFrom) {
         synchronized (variables) {
             variables.clear();
         }
+        Map<Snippet, SnippetLocation> carried = new java.util.IdentityHashMap<>();
+        byClass.clear();  // the old executor's classes are gone; the new one may reuse their names
+        madeFrom.forEach((original, fresh) -> {
+            SnippetLocation was = bySnippet.get(original);
+            if (was != null && fresh != null && js.status(fresh).isActive()) {
+                SourceCodeAnalysis.SnippetWrapper wrapper = js.sourceCodeAnalysis().wrapper(fresh);
+                SnippetLocation location = new SnippetLocation(wrapper.fullClassName(), was.cell(), was.cellOffset(),
+                        wrapper.source(), wrapper);
+                byClass.put(location.className(), location);
+                carried.put(fresh, location);
+            }
+        });
+        bySnippet.clear();
+        bySnippet.putAll(carried);
     }
 
     /** From the JDI event thread of any executor: events of the executor running cells go to the debugger. */
