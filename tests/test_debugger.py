@@ -889,6 +889,32 @@ def test_system_exit_while_debugging(dbg):
     assert reply["status"] == "ok" and out["stdout"] == "5\n", brief([reply, out])
 
 
+def test_maven_library_frames_between_cell_frames(dbg):
+    dbg.run("%maven org.apache.commons:commons-collections4:4.6.0")
+    code = cell("boolean keep(int x) {",
+                "    return x % 2 == 0;  // <bp>",
+                "}",
+                "List<Integer> nums = new ArrayList<>(List.of(1, 2, 3, 4));",
+                "org.apache.commons.collections4.CollectionUtils.filter(nums, x -> keep(x));  // <call>",
+                'System.out.println(nums);')
+    path = dbg.dump(code)
+    dbg.set_breakpoints(path, [line_of(code, "<bp>")])
+    exec_id = dbg.execute(code)
+    thread = dbg.stopped(exec_id, "breakpoint")["threadId"]
+    frames = dbg.frames(thread)
+    assert_cell_frame(frames[0], path, line_of(code, "<bp>"), "the method's frame")
+    library = [f for f in frames if "CollectionUtils.filter" in f["name"]]
+    assert library and "path" not in library[0].get("source", {}), brief(frames)
+    assert library[0].get("presentationHint") == "subtle", brief(library)
+    assert_cell_frame(frames[-1], path, line_of(code, "<call>"), "the cell's own frame")
+    modules = dbg.body("modules")["modules"]
+    assert any("commons-collections4" in m["name"] for m in modules), brief(modules)
+    dbg.set_breakpoints(path, [])
+    dbg.resume("continue", thread)
+    reply, out = dbg.finish(exec_id)
+    assert reply["status"] == "ok" and out["stdout"] == "[2, 4]\n", brief([reply, out])
+
+
 def test_breakpoint_in_a_method_restored_after_the_executor_restarted(dbg):
     earlier = cell("int square(int v) {",
                    "    int s = v * v;  // <bp>",
