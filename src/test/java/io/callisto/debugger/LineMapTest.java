@@ -54,12 +54,10 @@ class LineMapTest {
         String statement = "for (int i = 0; i < 2; i++) {\n    System.out.print(i);\n}";
         SnippetLocation location = located(statement, statement);
         int first = LineMap.wrappedLines(location, 1).get(0);
-        assertEquals(-1, LineMap.cellLine(location, first - 2), "the wrapper class's own line");
-        // The line above the snippet's first (JShell's "return $1 =" or a method header) counts as its first:
-        // javac puts the statement's code there.
-        assertEquals(1, LineMap.cellLine(location, first - 1));
         assertEquals(1, LineMap.cellLine(location, first));
         assertEquals(2, LineMap.cellLine(location, first + 1));
+        assertEquals(3, LineMap.cellLine(location, first + 2));
+        assertEquals(-1, LineMap.cellLine(location, first + 3), "do_it$'s own 'return null;' after the snippet");
     }
 
     @Test
