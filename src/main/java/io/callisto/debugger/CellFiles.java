@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /**
  * The paths under which the debugger knows cells: {@code tmpFilePrefix + murmur2(code, hashSeed) + tmpFileSuffix},
  * as debugInfo announces and JupyterLab computes them itself. The prefix is a directory unique to this kernel
- * process (JupyterLab dumps cells again only when the prefix changes); {@code dumpCell} writes the code there,
+ * process, {@code <tmp>/ipykernel_callisto_<pid>/} (JupyterLab dumps cells again only when the prefix changes); {@code dumpCell} writes the code there,
  * as ipykernel does, so a client may open it. The directory goes when the kernel exits.
  */
 final class CellFiles {
@@ -26,7 +26,9 @@ final class CellFiles {
     private final Map<String, String> codeByPath = new ConcurrentHashMap<>();
 
     CellFiles() {
-        this(Path.of(System.getProperty("java.io.tmpdir"), "callisto_" + ProcessHandle.current().pid()));
+        // JupyterLab shows a frame's or breakpoint's cell as "Cell [n]" only when its path contains "ipykernel_"
+        // (debugger-extension's display registry); any other path shows as the file name, a hash.
+        this(Path.of(System.getProperty("java.io.tmpdir"), "ipykernel_callisto_" + ProcessHandle.current().pid()));
     }
 
     CellFiles(Path directory) {

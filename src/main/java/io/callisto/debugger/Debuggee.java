@@ -1,6 +1,5 @@
 package io.callisto.debugger;
 
-import com.sun.jdi.AbsentInformationException;
 import com.sun.jdi.IncompatibleThreadStateException;
 import com.sun.jdi.Location;
 import com.sun.jdi.ObjectReference;
@@ -28,14 +27,10 @@ import com.sun.jdi.request.StepRequest;
 import io.callisto.engine.DebugTarget;
 import io.callisto.engine.SnippetLocation;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -83,13 +78,7 @@ final class Debuggee implements DebugTarget.Listener {
     private ClassPrepareRequest prepareRequest;
     private ExceptionRequest exceptionRequest;
     private volatile boolean breakOnUncaught;
-    /** Requested breakpoint lines by cell path. */
-    private final Map<String, List<Integer>> breakpoints = new ConcurrentHashMap<>();
-    private final Map<String, Integer> breakpointIds = new ConcurrentHashMap<>();
-    private final AtomicInteger nextBreakpointId = new AtomicInteger(1);
-    /** Breakpoint requests set, by cell path, and the classes they were set in. */
-    private final Map<String, List<BreakpointRequest>> armed = new ConcurrentHashMap<>();
-    private final Set<String> armedClasses = ConcurrentHashMap.newKeySet();
+    private final Breakpoints breakpoints;
     private final Map<Long, Stop> stopped = new ConcurrentHashMap<>();
     private final StackFrames frames;
 
@@ -99,6 +88,7 @@ final class Debuggee implements DebugTarget.Listener {
         this.events = events;
         this.variables = new Variables(target, invoker);
         this.frames = new StackFrames(target, files);
+        this.breakpoints = new Breakpoints(target, files);
     }
 
     /**
@@ -123,8 +113,7 @@ final class Debuggee implements DebugTarget.Listener {
     private void install(VirtualMachine current) {
         vm = current;
         ours.clear();
-        armed.clear();
-        armedClasses.clear();
+        breakpoints.forgetArmed();
         stopped.clear();
         frames.clear();
         variables.clear();
@@ -145,18 +134,18 @@ final class Debuggee implements DebugTarget.Listener {
         exceptionRequest = null;
         setBreakOnUncaught(breakOnUncaught);
         invoker.install(current);
-        for (String path : breakpoints.keySet()) {
-            rearm(path);
+        for (String path : breakpoints.requested().keySet()) {
+            breakpoints.rearm(current, path);
         }
     }
 
     /** Ends debugging: every request removed, every stopped thread resumed, breakpoints forgotten. */
     void detach() {
         synchronized (lock) {
-            breakpoints.clear();
             resumeAll();
             if (vm != null) {
                 try {
+                    breakpoints.clear(vm);
                     vm.eventRequestManager().deleteEventRequests(new ArrayList<>(ours));
                     vm.eventRequestManager().deleteEventRequests(new ArrayList<>(vm.eventRequestManager().stepRequests()));
                 } catch (VMDisconnectedException e) {
@@ -164,8 +153,7 @@ final class Debuggee implements DebugTarget.Listener {
                 }
             }
             ours.clear();
-            armed.clear();
-            armedClasses.clear();
+            breakpoints.forgetArmed();
             vm = null;
         }
     }
@@ -180,103 +168,18 @@ final class Debuggee implements DebugTarget.Listener {
      */
     List<Dap.Breakpoint> setBreakpoints(String path, List<Integer> lines) {
         synchronized (lock) {
-            if (lines.isEmpty()) {
-                breakpoints.remove(path);
-            } else {
-                breakpoints.put(path, List.copyOf(lines));
-            }
+            List<Dap.Breakpoint> answer = breakpoints.set(path, lines);
             if (vm != null) {
                 prepareRequest.setEnabled(!breakpoints.isEmpty());
-                rearm(path);
+                breakpoints.rearm(vm, path);
             }
+            return answer;
         }
-        List<Dap.Breakpoint> answer = new ArrayList<>();
-        for (int line : lines) {
-            answer.add(new Dap.Breakpoint(breakpointId(path, line), true, line, Dap.Source.of(path), null));
-        }
-        return answer;
     }
 
     /** Every breakpoint, for debugInfo: path → lines. */
     Map<String, List<Integer>> breakpoints() {
-        return new LinkedHashMap<>(breakpoints);
-    }
-
-    private int breakpointId(String path, int line) {
-        return breakpointIds.computeIfAbsent(path + ":" + line, key -> nextBreakpointId.getAndIncrement());
-    }
-
-    private void rearm(String path) {
-        List<BreakpointRequest> old = armed.remove(path);
-        if (old != null) {
-            try {
-                vm.eventRequestManager().deleteEventRequests(old);
-            } catch (VMDisconnectedException e) {
-                return;
-            }
-            ours.removeAll(old);
-        }
-        armedClasses.removeIf(key -> key.startsWith(path + "|"));
-        if (!breakpoints.containsKey(path)) {
-            return;
-        }
-        for (SnippetLocation location : target.locations()) {
-            if (files.pathOf(location.cell()).equals(path)) {
-                for (ReferenceType type : vm.classesByName(location.className())) {
-                    armWithNested(path, location, type);
-                }
-            }
-        }
-    }
-
-    private void armWithNested(String path, SnippetLocation location, ReferenceType type) {
-        arm(path, location, type);
-        for (ReferenceType nested : type.nestedTypes()) {
-            armWithNested(path, location, nested);
-        }
-    }
-
-    /** Sets the path's breakpoints that fall in {@code location}'s snippet in one class of it. */
-    private void arm(String path, SnippetLocation location, ReferenceType type) {
-        List<Integer> lines = breakpoints.get(path);
-        if (lines == null || !type.isPrepared() || !armedClasses.add(path + "|" + type.name())) {
-            return;
-        }
-        int[] span = LineMap.span(location);
-        EventRequestManager requests = type.virtualMachine().eventRequestManager();
-        for (int line : lines) {
-            if (line < span[0] || line > span[1]) {
-                continue;
-            }
-            List<Location> code = List.of();
-            for (int wrappedLine : LineMap.wrappedLines(location, line)) {
-                try {
-                    code = type.locationsOfLine(wrappedLine);
-                } catch (AbsentInformationException e) {
-                    code = List.of();
-                }
-                if (!code.isEmpty()) {
-                    break;
-                }
-            }
-            if (code.isEmpty() && line == span[0]) {
-                // The snippet's first line, where JShell's wrapper holds the code ("return $1 = …", a var's
-                // initialiser in do_it$Aux): the snippet's first code.
-                code = snippetStart(type);
-            }
-            Set<com.sun.jdi.Method> methods = new HashSet<>();
-            for (Location at : code) {
-                if (!methods.add(at.method())) {
-                    continue;  // one stop per line and method
-                }
-                BreakpointRequest request = requests.createBreakpointRequest(at);
-                request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-                request.putProperty("id", breakpointId(path, line));
-                request.enable();
-                armed.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(request);
-                ours.add(request);
-            }
-        }
+        return breakpoints.requested();
     }
 
     /** Whether a step landed on the first line of a snippet's do_it$ or do_it$Aux: its first line, for the user. */
@@ -284,18 +187,6 @@ final class Debuggee implements DebugTarget.Listener {
         String method = location.method().name();
         return (method.equals("do_it$") || method.equals("do_it$Aux"))
                 && location.lineNumber() == location.method().location().lineNumber();
-    }
-
-    /** Where a snippet's own code starts: its do_it$Aux (a var's initialiser) or do_it$; none for declarations. */
-    private static List<Location> snippetStart(ReferenceType type) {
-        for (String name : List.of("do_it$Aux", "do_it$")) {
-            for (com.sun.jdi.Method method : type.methodsByName(name)) {
-                if (method.location() != null && method.location().codeIndex() >= 0) {
-                    return List.of(method.location());
-                }
-            }
-        }
-        return List.of();
     }
 
     /** setExceptionBreakpoints with the "uncaught" filter: stop where an exception leaves cell code. */
@@ -327,7 +218,7 @@ final class Debuggee implements DebugTarget.Listener {
 
     @Override
     public boolean wantsPreview(String cell) {
-        return previewAll || !breakpoints.isEmpty() && breakpoints.containsKey(files.pathOf(cell));
+        return previewAll || !breakpoints.isEmpty() && breakpoints.has(files.pathOf(cell));
     }
 
     /** A pause came between two snippets of a cell: the next one stops at its start. */
@@ -365,13 +256,11 @@ final class Debuggee implements DebugTarget.Listener {
 
     private void armLocation(SnippetLocation location) {
         String path = files.pathOf(location.cell());
-        if (!breakpoints.containsKey(path) || !attached()) {
+        if (!breakpoints.has(path) || !attached()) {
             return;
         }
         synchronized (lock) {
-            for (ReferenceType type : vm.classesByName(location.className())) {
-                armWithNested(path, location, type);
-            }
+            breakpoints.arm(vm, path, location);
         }
     }
 
@@ -415,9 +304,9 @@ final class Debuggee implements DebugTarget.Listener {
             SnippetLocation location = target.locationOf(prepared.referenceType().name());
             if (location != null) {
                 String path = files.pathOf(location.cell());
-                if (breakpoints.containsKey(path)) {
+                if (breakpoints.has(path)) {
                     synchronized (lock) {
-                        arm(path, location, prepared.referenceType());
+                        breakpoints.arm(path, location, prepared.referenceType());
                     }
                 }
             }
@@ -570,8 +459,10 @@ final class Debuggee implements DebugTarget.Listener {
         if (depth != null) {
             step(stop.thread(), depth);
         }
-        stop.thread().resume();
+        // Told before the thread moves: its next stop must reach the client after this, or the client, which
+        // clears its stopped state on 'continued', would clear the new stop.
         events.continued(id);
+        stop.thread().resume();
         return id;
     }
 
