@@ -98,19 +98,26 @@ export async function outputText(cell) {
 }
 
 // One browser page for a suite's steps, which run in order. Returns `step(name, async (page) => …)`;
-// a step that fails leaves a screenshot named after it, to see what the page showed.
-export function browserSuite() {
+// a step that fails leaves a screenshot named after it, to see what the page showed. With
+// { dependent: true } each step builds on the one before, so after a failure the rest are skipped.
+export function browserSuite({ dependent = false } = {}) {
   let browser;
+  let failed = null;
   before(async () => {
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
   });
-  return (name, body) => test(name, async () => {
+  return (name, body) => test(name, async (t) => {
+    if (dependent && failed) {
+      t.skip(`after the failed step "${failed}"`);
+      return;
+    }
     try {
       await body(browser.page);
     } catch (error) {
+      failed = name;
       if (browser) {
         await screenshot(browser.page, `FAILED ${name}`.replace(/[^\w -]+/g, ''));
       }
@@ -121,9 +128,11 @@ export function browserSuite() {
 
 // Writes the kernel messages of the given types that the page sends and receives on its kernel
 // websockets to `file`, one JSON line each as they pass, so a failing run shows what was said.
+// Returns the list of those records, which grows as they pass.
 export function recordKernelMessages(page, types, file) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, '');
+  const records = [];
   const start = Date.now();
   page.on('websocket', (socket) => {
     if (!socket.url().includes('/api/kernels/')) {
@@ -132,15 +141,18 @@ export function recordKernelMessages(page, types, file) {
     const record = (direction) => ({ payload }) => {
       const message = decodeKernelMessage(payload);
       if (message && types.includes(message.header?.msg_type)) {
-        fs.appendFileSync(file, JSON.stringify({
+        const entry = {
           ms: Date.now() - start, direction, channel: message.channel, msg_type: message.header.msg_type,
           parent: message.parent_header?.msg_type, content: message.content,
-        }) + '\n');
+        };
+        records.push(entry);
+        fs.appendFileSync(file, JSON.stringify(entry) + '\n');
       }
     };
     socket.on('framesent', record('sent'));
     socket.on('framereceived', record('received'));
   });
+  return records;
 }
 
 // A websocket frame as a kernel message: JSON text in the legacy protocol, or JupyterLab's binary

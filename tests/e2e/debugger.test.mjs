@@ -39,8 +39,27 @@ const BREAKPOINT_LINE = 3;
 const LOOP_HEAD_LINE = 2;
 const MESSAGES = path.join(server.screenshots, 'debugger-messages.jsonl');
 
-const step = browserSuite();
+const suiteStep = browserSuite({ dependent: true });
 let cell;
+let messages = [];
+
+// A step whose failure also names the debug requests the kernel answered with success: false, the
+// likeliest cause when the page waits in vain (JupyterLab shows no error for most of them).
+function step(name, body) {
+  suiteStep(name, async (page) => {
+    try {
+      await body(page);
+    } catch (error) {
+      const refused = messages.filter(m => m.msg_type === 'debug_reply' && m.content.success === false)
+        .map(m => `${m.content.command}: ${m.content.message}`);
+      if (refused.length > 0) {
+        throw new Error(`${error.message}\nThe kernel refused ${refused.join('; ')} (all messages: ${MESSAGES})`,
+          { cause: error });
+      }
+      throw error;
+    }
+  });
+}
 
 function toolbar(page) {
   return page.locator('.jp-NotebookPanel:visible .jp-NotebookPanel-toolbar');
@@ -80,7 +99,7 @@ async function callstackButton(page, command) {
 
 step('opens a notebook and turns the debugger on', async (page) => {
   assert.ok(program, `no debugger program for the kernel's language ${server.language}`);
-  recordKernelMessages(page, ['debug_request', 'debug_reply', 'debug_event', 'execute_request', 'execute_reply'],
+  messages = recordKernelMessages(page, ['debug_request', 'debug_reply', 'debug_event', 'execute_request', 'execute_reply'],
     MESSAGES);
   await page.goto(address('lab?reset'));
   await page.locator(`.jp-LauncherCard[data-category="Notebook"][title="${server.kernel}"]`).click();
