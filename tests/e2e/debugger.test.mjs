@@ -105,6 +105,8 @@ step('opens a notebook and turns the debugger on', async (page) => {
   await page.locator(`.jp-LauncherCard[data-category="Notebook"][title="${server.kernel}"]`).click();
   await codeCells(page).first().waitFor();
   await page.locator('.jp-NotebookPanel:visible .jp-KernelName', { hasText: server.kernel }).waitFor();
+  // The kernel's name shows before the page has connected to it; a cell run then does not run.
+  await toolbar(page).locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor();
   // The toggle is enabled once the kernel is up and its kernelspec says it has a debugger.
   const bug = toolbar(page).locator('.jp-DebuggerBugButton');
   await bug.and(page.locator('[aria-disabled="false"]')).waitFor();
