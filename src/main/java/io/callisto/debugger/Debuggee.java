@@ -248,31 +248,54 @@ final class Debuggee implements DebugTarget.Listener {
             if (line < span[0] || line > span[1]) {
                 continue;
             }
+            List<Location> code = List.of();
             for (int wrappedLine : LineMap.wrappedLines(location, line)) {
-                List<Location> code;
                 try {
                     code = type.locationsOfLine(wrappedLine);
                 } catch (AbsentInformationException e) {
                     code = List.of();
                 }
-                if (code.isEmpty()) {
-                    continue;
+                if (!code.isEmpty()) {
+                    break;
                 }
-                Set<com.sun.jdi.Method> methods = new HashSet<>();
-                for (Location at : code) {
-                    if (!methods.add(at.method())) {
-                        continue;  // one stop per line and method
-                    }
-                    BreakpointRequest request = requests.createBreakpointRequest(at);
-                    request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-                    request.putProperty("id", breakpointId(path, line));
-                    request.enable();
-                    armed.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(request);
-                    ours.add(request);
+            }
+            if (code.isEmpty() && line == span[0]) {
+                // The snippet's first line, where JShell's wrapper holds the code ("return $1 = …", a var's
+                // initialiser in do_it$Aux): the snippet's first code.
+                code = snippetStart(type);
+            }
+            Set<com.sun.jdi.Method> methods = new HashSet<>();
+            for (Location at : code) {
+                if (!methods.add(at.method())) {
+                    continue;  // one stop per line and method
                 }
-                break;
+                BreakpointRequest request = requests.createBreakpointRequest(at);
+                request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                request.putProperty("id", breakpointId(path, line));
+                request.enable();
+                armed.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(request);
+                ours.add(request);
             }
         }
+    }
+
+    /** Whether a step landed on the first line of a snippet's do_it$ or do_it$Aux: its first line, for the user. */
+    private static boolean isSnippetStart(Location location) {
+        String method = location.method().name();
+        return (method.equals("do_it$") || method.equals("do_it$Aux"))
+                && location.lineNumber() == location.method().location().lineNumber();
+    }
+
+    /** Where a snippet's own code starts: its do_it$Aux (a var's initialiser) or do_it$; none for declarations. */
+    private static List<Location> snippetStart(ReferenceType type) {
+        for (String name : List.of("do_it$Aux", "do_it$")) {
+            for (com.sun.jdi.Method method : type.methodsByName(name)) {
+                if (method.location() != null && method.location().codeIndex() >= 0) {
+                    return List.of(method.location());
+                }
+            }
+        }
+        return List.of();
     }
 
     /** setExceptionBreakpoints with the "uncaught" filter: stop where an exception leaves cell code. */
@@ -299,14 +322,35 @@ final class Debuggee implements DebugTarget.Listener {
 
     // ---- news from the engine ----
 
+    /** While debugging, every snippet is previewed, so a pause or an exception anywhere maps to its cell line. */
+    volatile boolean previewAll;
+
     @Override
     public boolean wantsPreview(String cell) {
-        return !breakpoints.isEmpty() && breakpoints.containsKey(files.pathOf(cell));
+        return previewAll || !breakpoints.isEmpty() && breakpoints.containsKey(files.pathOf(cell));
     }
+
+    /** A pause came between two snippets of a cell: the next one stops at its start. */
+    private volatile boolean pauseAtNextSnippet;
 
     @Override
     public void invoking(SnippetLocation location) {
         armLocation(location);
+        if (pauseAtNextSnippet && attached()) {
+            pauseAtNextSnippet = false;
+            synchronized (lock) {
+                for (ReferenceType type : vm.classesByName(location.className())) {
+                    for (com.sun.jdi.Method method : type.methodsByName("do_it$")) {
+                        BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(method.location());
+                        request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                        request.putProperty("pause", Boolean.TRUE);
+                        request.addCountFilter(1);
+                        request.enable();
+                        ours.add(request);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -333,6 +377,7 @@ final class Debuggee implements DebugTarget.Listener {
 
     @Override
     public void cellEnded() {
+        pauseAtNextSnippet = false;
         VirtualMachine current = vm;
         if (current != null) {
             try {
@@ -386,6 +431,12 @@ final class Debuggee implements DebugTarget.Listener {
             if (ours(hit.thread())) {
                 return false;
             }
+            if (hit.request().getProperty("pause") != null) {
+                hit.virtualMachine().eventRequestManager().deleteEventRequest(hit.request());
+                ours.remove(hit.request());
+                stop(hit.thread(), "pause", true, null, List.of());
+                return true;
+            }
             Object id = hit.request().getProperty("id");
             stop(hit.thread(), "breakpoint", true, null, id instanceof Integer number ? List.of(number) : List.of());
             return true;
@@ -396,7 +447,9 @@ final class Debuggee implements DebugTarget.Listener {
                 return false;
             }
             SnippetLocation location = target.locationOf(step.location().declaringType().name());
-            if (location != null && LineMap.cellLine(location, step.location().lineNumber()) < 0) {
+            if (location != null && location.wrapper() != null
+                    && LineMap.cellLine(location, step.location().lineNumber()) < 0
+                    && !isSnippetStart(step.location())) {
                 // JShell's own wrapper code (a do_it$'s return): step on to the user's next line.
                 step(step.thread(), ((StepRequest) step.request()).depth());
                 return false;
@@ -459,15 +512,18 @@ final class Debuggee implements DebugTarget.Listener {
     }
 
     private void executorGone() {
+        synchronized (lock) {
+            if (vm == null) {
+                return;  // told already (VM death, then disconnection)
+            }
+            vm = null;
+        }
         for (Long id : stopped.keySet()) {
             events.continued(id);
         }
         stopped.clear();
         frames.clear();
         variables.clear();
-        synchronized (lock) {
-            vm = null;
-        }
         events.output("The JVM running cells ended; the debugger attaches to the next one, breakpoints kept.\n");
     }
 
@@ -583,7 +639,12 @@ final class Debuggee implements DebugTarget.Listener {
         try {
             if (!runsUserCode(thread)) {
                 thread.resume();
-                throw new IllegalStateException("no cell is running");
+                if (!target.cellRunning()) {
+                    throw new IllegalStateException("no cell is running");
+                }
+                // Between two snippets (the next one compiling): it stops as it starts.
+                pauseAtNextSnippet = true;
+                return thread.uniqueID();
             }
         } catch (IncompatibleThreadStateException e) {
             thread.resume();
@@ -647,7 +708,8 @@ final class Debuggee implements DebugTarget.Listener {
             frames.put(id, new Variables.FrameScope(stop.thread(), depth));
             SnippetLocation snippet = target.locationOf(type);
             if (snippet != null) {
-                int line = LineMap.cellLine(snippet, location.lineNumber());
+                int line = snippet.wrapper() != null ? LineMap.cellLine(snippet, location.lineNumber())
+                        : LineMap.cellLineByOffset(snippet, location.lineNumber(), firstCodeLine(location.declaringType()));
                 shown.add(new Dap.StackFrame(id, frameName(type, location.method().name()),
                         Dap.Source.of(files.pathOf(snippet.cell())), line > 0 ? line : LineMap.span(snippet)[0], 1,
                         null));
@@ -666,8 +728,26 @@ final class Debuggee implements DebugTarget.Listener {
         return shown;
     }
 
+    /** The first line of code in a class's line table (a snippet's first line, when it has code), or 1. */
+    private static int firstCodeLine(ReferenceType type) {
+        int first = Integer.MAX_VALUE;
+        for (com.sun.jdi.Method method : type.methods()) {
+            if (method.isConstructor() || method.isStaticInitializer()) {
+                continue;  // the wrapper's own, on its class line
+            }
+            try {
+                for (Location location : method.allLineLocations()) {
+                    first = Math.min(first, location.lineNumber());
+                }
+            } catch (AbsentInformationException e) {
+                // No lines: nothing to learn from it.
+            }
+        }
+        return first == Integer.MAX_VALUE ? 1 : first;
+    }
+
     private static boolean isHidden(String type) {
-        return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+        return type.contains("$$Lambda") || type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
                 || type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith("io.callisto.")
                 || type.startsWith("io.github.spencerpark.");
     }

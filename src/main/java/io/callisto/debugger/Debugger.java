@@ -43,6 +43,7 @@ public final class Debugger {
 
     private final Supplier<DebugTarget> target;
     private final Consumer<ObjectNode> publish;
+    private final Runnable interruptCell;
     private final CellFiles files = new CellFiles();
     private final Map<String, Handler> handlers = new HashMap<>();
     private final AtomicInteger seq = new AtomicInteger(1);
@@ -52,10 +53,12 @@ public final class Debugger {
     /**
      * @param target the engine's debug target once the engine is up (null before)
      * @param publish sends a DAP event (its JSON) as an IOPub debug_event
+     * @param interruptCell interrupts the running cell, as interrupt_request does
      */
-    public Debugger(Supplier<DebugTarget> target, Consumer<ObjectNode> publish) {
+    public Debugger(Supplier<DebugTarget> target, Consumer<ObjectNode> publish, Runnable interruptCell) {
         this.target = target;
         this.publish = publish;
+        this.interruptCell = interruptCell;
         handlers.put("debugInfo", this::debugInfo);
         handlers.put("initialize", this::initialize);
         handlers.put("attach", arguments -> {
@@ -120,6 +123,9 @@ public final class Debugger {
             return response(requestSeq, command, false, "unknown or unsupported DAP command: " + command, null);
         }
         JsonNode arguments = request.path("arguments");
+        if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
+            return response(requestSeq, command, false, "a DAP request's arguments must be an object", null);
+        }
         try {
             return response(requestSeq, command, true, null, handler.handle(arguments.isObject() ? arguments : Dap.MAPPER.createObjectNode()));
         } catch (Refused | IllegalArgumentException | IllegalStateException e) {
@@ -242,7 +248,7 @@ public final class Debugger {
     }
 
     private Object initialize(JsonNode arguments) throws Refused {
-        debuggee();
+        debuggee().previewAll = true;
         started = true;
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("supportsConfigurationDoneRequest", true);
@@ -256,8 +262,15 @@ public final class Debugger {
         return capabilities;
     }
 
+    /**
+     * disconnect (the user turned the debugger off): a cell stopped in the debugger ends at once, as an
+     * interrupt ends it, rather than running on unwatched; breakpoints go, and a later initialize starts afresh.
+     */
     private Object disconnect(JsonNode arguments) {
         Debuggee current = debuggee;
+        if (current != null && !current.stoppedThreads().isEmpty()) {
+            interruptCell.run();
+        }
         debuggee = null;
         started = false;
         if (current != null) {
@@ -428,8 +441,16 @@ public final class Debugger {
         body.put("exceptionId", type);
         body.put("description", description);
         body.put("breakMode", "unhandled");
-        body.put("details", new Dap.ExceptionDetails(Variables.typeName(type), type, description, null));
+        body.put("details", new Dap.ExceptionDetails(Variables.typeName(type), type, detailMessage(stop.exception()), null));
         return body;
+    }
+
+    /** Throwable's own message field, read without calling getMessage; null when it has none. */
+    private static String detailMessage(com.sun.jdi.ObjectReference exception) {
+        List<com.sun.jdi.ReferenceType> throwable = exception.virtualMachine().classesByName("java.lang.Throwable");
+        com.sun.jdi.Field field = throwable.isEmpty() ? null : throwable.get(0).fieldByName("detailMessage");
+        Value message = field == null ? null : exception.getValue(field);
+        return message instanceof StringReference text ? text.value() : null;
     }
 
     /** For tests: the path under which a cell's code is known. */

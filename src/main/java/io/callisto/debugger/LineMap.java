@@ -21,6 +21,9 @@ final class LineMap {
      * the line's characters map there; empty when the snippet has no code on that line.
      */
     static List<Integer> wrappedLines(SnippetLocation location, int cellLine) {
+        if (location.wrapper() == null) {
+            return List.of();
+        }
         String cell = location.cell();
         int lineStart = offsetOfLine(cell, cellLine);
         if (lineStart < 0) {
@@ -28,7 +31,7 @@ final class LineMap {
         }
         int lineEnd = cell.indexOf('\n', lineStart);
         lineEnd = lineEnd < 0 ? cell.length() : lineEnd;
-        String source = location.wrapper().source();
+        String source = location.source();
         int from = Math.max(lineStart, location.cellOffset());
         int to = Math.min(lineEnd, location.cellOffset() + source.length());
         String wrapped = location.wrapper().wrapped();
@@ -51,6 +54,9 @@ final class LineMap {
      * @return the 1-based cell line, or -1 for a line JShell generated (the wrapper's own code)
      */
     static int cellLine(SnippetLocation location, int wrappedLine) {
+        if (location.wrapper() == null) {
+            return -1;
+        }
         String wrapped = location.wrapper().wrapped();
         int start = offsetOfLine(wrapped, wrappedLine);
         if (start < 0) {
@@ -58,23 +64,44 @@ final class LineMap {
         }
         int end = wrapped.indexOf('\n', start);
         end = end < 0 ? wrapped.length() : end;
-        int sourceLength = location.wrapper().source().length();
+        int sourceLength = location.source().length();
+        int position = sourcePositionOn(location, wrapped, start, end, sourceLength);
+        if (position < 0 && end < wrapped.length()) {
+            // JShell's own start of the snippet's statement ("return $1 =", "T $_ =") with the user's code on
+            // the next line: javac puts the statement's code on this line.
+            int nextEnd = wrapped.indexOf('\n', end + 1);
+            int next = sourcePositionOn(location, wrapped, end + 1, nextEnd < 0 ? wrapped.length() : nextEnd, sourceLength);
+            position = next >= 0 && LineMap.lineOf(location.source(), next) == 1 ? next : -1;
+        }
+        return position < 0 ? -1 : lineOf(location.cell(), Math.min(location.cell().length(), location.cellOffset() + position));
+    }
+
+    private static int sourcePositionOn(SnippetLocation location, String wrapped, int start, int end, int sourceLength) {
         for (int at = start; at < end; at++) {
             if (Character.isWhitespace(wrapped.charAt(at))) {
                 continue;
             }
             int position = location.wrapper().wrappedToSourcePosition(at);
             if (position >= 0 && position < sourceLength) {
-                return lineOf(location.cell(), Math.min(location.cell().length(), location.cellOffset() + position));
+                return position;
             }
         }
         return -1;
     }
 
+    /**
+     * For a running snippet JShell has not given the wrapper of yet: the cell line of {@code wrappedLine}, taking
+     * the first line of code in the class ({@code firstCodeLine}, from its line table) as the snippet's first line.
+     */
+    static int cellLineByOffset(SnippetLocation location, int wrappedLine, int firstCodeLine) {
+        int line = span(location)[0] + wrappedLine - firstCodeLine;
+        return Math.max(span(location)[0], Math.min(line, span(location)[1]));
+    }
+
     /** The cell lines the snippet's text spans, first and last. */
     static int[] span(SnippetLocation location) {
         int first = lineOf(location.cell(), location.cellOffset());
-        int end = Math.min(location.cell().length(), location.cellOffset() + location.wrapper().source().length());
+        int end = Math.min(location.cell().length(), location.cellOffset() + location.source().length());
         return new int[] {first, lineOf(location.cell(), Math.max(location.cellOffset(), end - 1))};
     }
 

@@ -152,6 +152,13 @@ final class Checkpoint {
             }
         }
 
+        /** Each original definition (of the notebook's cells) with the replica's snippet made from it. */
+        Map<Snippet, Snippet> madeFrom() {
+            Map<Snippet, Snippet> pairs = new java.util.IdentityHashMap<>();
+            appliedFrom.forEach((id, original) -> pairs.put(original, applied.get(id)));
+            return pairs;
+        }
+
         /**
          * What the replica holds, for the user: counts by kind, in the order imports, methods, types, and
          * the definitions that no longer compile, with the reason.

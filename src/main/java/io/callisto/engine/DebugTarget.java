@@ -54,13 +54,17 @@ public final class DebugTarget {
         void cellEnded();
     }
 
-    private record Pending(String cell, int offset, SourceCodeAnalysis.SnippetWrapper preview) {
+    /** The piece being evaluated, with a preview of its wrapper when the debugger asked for one. */
+    private record Pending(String cell, int offset, String source, SourceCodeAnalysis.SnippetWrapper preview) {
     }
 
     private final Supplier<VirtualMachine> currentVm;
     private volatile Listener listener;
     private volatile Pending pending;
+    private volatile boolean cellRunning;
     private final Map<String, SnippetLocation> byClass = new ConcurrentHashMap<>();
+    /** The locations of the definitions alive in the session, by snippet, for a restore to carry over. */
+    private final Map<Snippet, SnippetLocation> bySnippet = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final Map<String, NotebookVariable> variables = new LinkedHashMap<>();
 
     DebugTarget(Supplier<VirtualMachine> currentVm) {
@@ -88,6 +92,11 @@ public final class DebugTarget {
         return byClass.get(outer);
     }
 
+    /** Whether a cell is running now (compiling between its snippets counts). */
+    public boolean cellRunning() {
+        return cellRunning;
+    }
+
     /** Every snippet location known, in no particular order. */
     public List<SnippetLocation> locations() {
         return new ArrayList<>(byClass.values());
@@ -104,22 +113,29 @@ public final class DebugTarget {
 
     void pieceStarting(JShell js, String cell, int offset, String source) {
         Listener attached = listener;
-        pending = null;
+        SourceCodeAnalysis.SnippetWrapper preview = null;
         if (attached != null && attached.wantsPreview(cell)) {
+            // Costs about a compile, so only for cells with breakpoints.
             List<SourceCodeAnalysis.SnippetWrapper> previews = js.sourceCodeAnalysis().wrappers(source);
-            if (!previews.isEmpty()) {
-                pending = new Pending(cell, offset, previews.get(0));
-            }
+            preview = previews.isEmpty() ? null : previews.get(0);
         }
+        pending = new Pending(cell, offset, source, preview);
+        cellRunning = true;
     }
 
     /** From the executor connection, on the thread running cells: {@code className}'s do_it$ is about to run. */
     void invoking(String className) {
         Pending piece = pending;
+        if (piece == null || byClass.containsKey(className)) {
+            return;
+        }
+        // Known at once, so a pause or an exception in the running snippet maps to the cell (without a preview,
+        // by the class's own line table); the snippet's real wrapper replaces this when its eval returns.
+        SnippetLocation location = new SnippetLocation(className, piece.cell(), piece.offset(), piece.source(),
+                piece.preview());
+        byClass.put(className, location);
         Listener attached = listener;
-        if (piece != null && attached != null && !byClass.containsKey(className)) {
-            SnippetLocation location = new SnippetLocation(className, piece.cell(), piece.offset(), piece.preview());
-            byClass.put(className, location);
+        if (attached != null && piece.preview() != null) {
             attached.invoking(location);
         }
     }
@@ -131,15 +147,20 @@ public final class DebugTarget {
             Snippet snippet = event.snippet();
             if (!event.status().isDefined()) {
                 forget(snippet);
+                bySnippet.remove(snippet);
                 continue;
             }
             SourceCodeAnalysis.SnippetWrapper wrapper = js.sourceCodeAnalysis().wrapper(snippet);
             // A dependent recompiled by this piece keeps the cell it was written in.
             SnippetLocation earlier = event.causeSnippet() == null ? null : findBySnippetId(snippet.id());
             SnippetLocation location = earlier == null
-                    ? new SnippetLocation(wrapper.fullClassName(), cell, offset, wrapper)
-                    : new SnippetLocation(wrapper.fullClassName(), earlier.cell(), earlier.cellOffset(), wrapper);
+                    ? new SnippetLocation(wrapper.fullClassName(), cell, offset, wrapper.source(), wrapper)
+                    : new SnippetLocation(wrapper.fullClassName(), earlier.cell(), earlier.cellOffset(),
+                            wrapper.source(), wrapper);
             byClass.put(location.className(), location);
+            if (event.status().isActive()) {
+                bySnippet.put(snippet, location);
+            }
             located.add(location);
             if (snippet instanceof VarSnippet variable && !variable.name().startsWith("$")) {
                 synchronized (variables) {
@@ -177,17 +198,37 @@ public final class DebugTarget {
 
     void cellEnded() {
         pending = null;
+        cellRunning = false;
         Listener attached = listener;
         if (attached != null) {
             attached.cellEnded();
         }
     }
 
-    /** A fresh executor took over: the old one's variables died with it. */
-    void executorReplaced() {
+    /**
+     * A fresh executor took over: the old one's variables died with it, and the definitions restored into it
+     * (new snippets in {@code js}, with classes of new names) keep the cells and lines they were written at.
+     *
+     * @param madeFrom each definition of the old session with the new session's snippet made from it
+     */
+    void executorReplaced(JShell js, Map<Snippet, Snippet> madeFrom) {
         synchronized (variables) {
             variables.clear();
         }
+        Map<Snippet, SnippetLocation> carried = new java.util.IdentityHashMap<>();
+        byClass.clear();  // the old executor's classes are gone; the new one may reuse their names
+        madeFrom.forEach((original, fresh) -> {
+            SnippetLocation was = bySnippet.get(original);
+            if (was != null && fresh != null && js.status(fresh).isActive()) {
+                SourceCodeAnalysis.SnippetWrapper wrapper = js.sourceCodeAnalysis().wrapper(fresh);
+                SnippetLocation location = new SnippetLocation(wrapper.fullClassName(), was.cell(), was.cellOffset(),
+                        wrapper.source(), wrapper);
+                byClass.put(location.className(), location);
+                carried.put(fresh, location);
+            }
+        });
+        bySnippet.clear();
+        bySnippet.putAll(carried);
     }
 
     /** From the JDI event thread of any executor: events of the executor running cells go to the debugger. */

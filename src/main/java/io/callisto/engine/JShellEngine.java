@@ -139,7 +139,7 @@ public final class JShellEngine implements Engine {
         }
         SessionPool.Swap swap = sessions.swap();
         replacedVariables.clear();
-        debugTarget.executorReplaced();
+        debugTarget.executorReplaced(swap.session().shell, swap.madeFrom());
         runStartupCode();
         untoldRestore = swap.restore().describe();
         lostValues.addAll(swap.restore().lostValues());

@@ -46,8 +46,9 @@ final class SessionPool {
      * @param session the new session running cells
      * @param restore what it holds of the notebook
      * @param millis how long the swap took on the thread that runs cells, in ms (waiting for the spare included)
+     * @param madeFrom each definition of the old session with the new session's snippet made from it
      */
-    record Swap(Session session, Checkpoint.Restore restore, long millis) {
+    record Swap(Session session, Checkpoint.Restore restore, long millis, java.util.Map<jdk.jshell.Snippet, jdk.jshell.Snippet> madeFrom) {
     }
 
     SessionPool(Supplier<Session> starter, Checkpoint checkpoint) {
@@ -113,7 +114,7 @@ final class SessionPool {
         Checkpoint.Restore restore = fresh.replica().describe(fresh.session().shell, lost, classpath.size());
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "a fresh executor took over in " + millis + " ms: " + restore.describe());
-        return new Swap(fresh.session(), restore, millis);
+        return new Swap(fresh.session(), restore, millis, fresh.replica().madeFrom());
     }
 
     /**

@@ -10,9 +10,12 @@ import jdk.jshell.SourceCodeAnalysis;
  * @param className the wrapper class's binary name, {@code REPL.$JShell$12B}
  * @param cell the whole cell's code, as the client sent it
  * @param cellOffset where the snippet's text starts in the cell (UTF-16 index)
- * @param wrapper JShell's wrapper of the snippet (for a snippet not yet evaluated, a preview with the same layout)
+ * @param source the snippet's text
+ * @param wrapper JShell's wrapper of the snippet (for a snippet not yet evaluated, a preview with the same layout),
+ *     or null for a snippet running now whose wrapper JShell has not given out yet
  */
-public record SnippetLocation(String className, String cell, int cellOffset, SourceCodeAnalysis.SnippetWrapper wrapper) {
+public record SnippetLocation(String className, String cell, int cellOffset, String source,
+        SourceCodeAnalysis.SnippetWrapper wrapper) {
 
     /** Whether {@code binaryName} is this snippet's class or one nested in it (a record, a lambda's anonymous class). */
     public boolean covers(String binaryName) {

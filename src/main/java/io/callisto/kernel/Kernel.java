@@ -124,8 +124,8 @@ public final class Kernel implements KernelSockets.Inbox {
         });
         controlHandlers.put("interrupt_request", this::interrupt);
         // The Jupyter debug protocol: DAP over control, served in order on the control thread.
-        debugger = new Debugger(() -> engine.isDone() && !engine.isCompletedExceptionally() ? engine.join().debugTarget() : null,
-                event -> outbound.publish("debug_event", debugParent, event));
+        debugger = new Debugger(this::debugTarget, event -> outbound.publish("debug_event", debugParent, event),
+                this::interruptRunningCell);
         controlHandlers.put("debug_request", request -> {
             debugParent = request.message();
             outbound.reply(request, "debug_reply", debugger.handle(request.message().content()), null);
@@ -268,6 +268,18 @@ public final class Kernel implements KernelSockets.Inbox {
 
     private Engine engine() {
         return engine.join();
+    }
+
+    /** The engine's debug target, waiting for the engine while it starts (a client may start debugging at once). */
+    private io.callisto.engine.DebugTarget debugTarget() {
+        try {
+            return engine.get(60, java.util.concurrent.TimeUnit.SECONDS).debugTarget();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private void kernelInfo(Request request) {
