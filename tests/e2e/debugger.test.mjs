@@ -90,9 +90,11 @@ async function variableShows(page, name, value) {
   await row.locator(':scope > .jp-DebuggerVariables-detail', { hasText: new RegExp(`^${value}$`) }).waitFor();
 }
 
-// The callstack panel's buttons, enabled while a thread is stopped.
-async function callstackButton(page, command) {
-  const button = page.locator(`#jp-debugger-sidebar .jp-Toolbar jp-button[data-command="debugger:${command}"]`);
+// The callstack panel's buttons, enabled while a thread is stopped. The Continue button turns into Pause
+// while JupyterLab thinks the thread runs, so it is found by its title as well as its command.
+async function callstackButton(page, command, title) {
+  const button = page.locator(`#jp-debugger-sidebar .jp-Toolbar jp-button[data-command="debugger:${command}"]`
+    + `[title^="${title}"]`);
   await button.and(page.locator('[aria-disabled="false"]')).waitFor();
   await button.click();
 }
@@ -151,13 +153,13 @@ step('shows the loop variable in the Variables panel', async (page) => {
 });
 
 step('steps over with Next to the head of the loop', async (page) => {
-  await callstackButton(page, 'next');
+  await callstackButton(page, 'next', 'Next');
   await stoppedAt(page, cell, LOOP_HEAD_LINE);
   await screenshot(page, 'debugger-06-next');
 });
 
 step('continues to the breakpoint in the next round of the loop', async (page) => {
-  await callstackButton(page, 'continue');
+  await callstackButton(page, 'continue', 'Continue');
   await stoppedAt(page, cell, BREAKPOINT_LINE);
   await variableShows(page, 'i', '1');
   await screenshot(page, 'debugger-07-continued');
@@ -167,7 +169,7 @@ step('removes the breakpoint and continues to the end of the cell', async (page)
   await gutter(cell, BREAKPOINT_LINE).click();
   await gutter(cell, BREAKPOINT_LINE).locator('.cm-breakpoint-icon').waitFor({ state: 'detached' });
   await page.locator('.jp-DebuggerBreakpoint').waitFor({ state: 'detached' });
-  await callstackButton(page, 'continue');
+  await callstackButton(page, 'continue', 'Continue');
   await finished(cell);
   assert.equal(await outputText(cell), 'total 3');
   assert.equal(await cell.locator('.jp-DebuggerEditor-highlight').count(), 0, 'no line highlighted');
