@@ -3,6 +3,7 @@
 //   CALLISTO_E2E_URL          the server's base URL, e.g. http://127.0.0.1:PORT/
 //   CALLISTO_E2E_TOKEN        its token
 //   CALLISTO_E2E_KERNEL       the kernelspec's display name, as the launcher shows it
+//   CALLISTO_E2E_LANGUAGE     the kernelspec's language (suites that can run on other kernels pick code by it)
 //   CALLISTO_E2E_SCREENSHOTS  where screenshots go (test artifacts, not committed)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ export const server = {
   url: process.env.CALLISTO_E2E_URL ?? 'http://127.0.0.1:8888/',
   token: process.env.CALLISTO_E2E_TOKEN ?? '',
   kernel: process.env.CALLISTO_E2E_KERNEL ?? 'Java 17',
+  language: process.env.CALLISTO_E2E_LANGUAGE ?? 'java',
   screenshots: process.env.CALLISTO_E2E_SCREENSHOTS ?? path.resolve('artifacts'),
 };
 
@@ -96,23 +98,78 @@ export async function outputText(cell) {
 }
 
 // One browser page for a suite's steps, which run in order. Returns `step(name, async (page) => …)`;
-// a step that fails leaves a screenshot named after it, to see what the page showed.
-export function browserSuite() {
+// a step that fails leaves a screenshot named after it, to see what the page showed. With
+// { dependent: true } each step builds on the one before, so after a failure the rest are skipped.
+export function browserSuite({ dependent = false } = {}) {
   let browser;
+  let failed = null;
   before(async () => {
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
   });
-  return (name, body) => test(name, async () => {
+  return (name, body) => test(name, async (t) => {
+    if (dependent && failed) {
+      t.skip(`after the failed step "${failed}"`);
+      return;
+    }
     try {
       await body(browser.page);
     } catch (error) {
+      failed = name;
       if (browser) {
         await screenshot(browser.page, `FAILED ${name}`.replace(/[^\w -]+/g, ''));
       }
       throw error;
     }
   });
+}
+
+// Writes the kernel messages of the given types that the page sends and receives on its kernel
+// websockets to `file`, one JSON line each as they pass, so a failing run shows what was said.
+// Returns the list of those records, which grows as they pass.
+export function recordKernelMessages(page, types, file) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, '');
+  const records = [];
+  const start = Date.now();
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('/api/kernels/')) {
+      return;
+    }
+    const record = (direction) => ({ payload }) => {
+      const message = decodeKernelMessage(payload);
+      if (message && types.includes(message.header?.msg_type)) {
+        const entry = {
+          ms: Date.now() - start, direction, channel: message.channel, msg_type: message.header.msg_type,
+          parent: message.parent_header?.msg_type, content: message.content,
+        };
+        records.push(entry);
+        fs.appendFileSync(file, JSON.stringify(entry) + '\n');
+      }
+    };
+    socket.on('framesent', record('sent'));
+    socket.on('framereceived', record('received'));
+  });
+  return records;
+}
+
+// A websocket frame as a kernel message: JSON text in the legacy protocol, or JupyterLab's binary
+// v1.kernel.websocket.jupyter.org frame: a count n and n little-endian 64-bit offsets, then the parts
+// channel, header, parent_header, metadata, content and any buffers (the last offset may be the end).
+function decodeKernelMessage(payload) {
+  try {
+    if (typeof payload === 'string') {
+      return JSON.parse(payload);
+    }
+    const count = Number(payload.readBigUInt64LE(0));
+    const offsets = Array.from({ length: count }, (_, index) => Number(payload.readBigUInt64LE(8 * (index + 1))));
+    const part = (index) => payload.subarray(offsets[index], offsets[index + 1] ?? payload.length).toString('utf8');
+    return {
+      channel: part(0), header: JSON.parse(part(1)), parent_header: JSON.parse(part(2)), content: JSON.parse(part(4)),
+    };
+  } catch {
+    return null;
+  }
 }

@@ -7,6 +7,9 @@ it. Screenshots of each step and the server's log go to tests/artifacts/e2e/.
 The suites need Node with `npm ci` done in tests/e2e (tests/run does it) and /usr/bin/chromium
 (`apt-get install chromium`; .ci/run does it). Without them the suites are skipped with the reason,
 unless CALLISTO_E2E=required, as in CI, where a missing part fails instead.
+
+The debugger suite picks its cell's code by the kernelspec's language, so it also runs against ipykernel:
+    CALLISTO_KERNEL=python3 PATH=.venv/bin:$PATH .venv/bin/python -m pytest tests/e2e/test_browser.py -k debugger
 """
 import json
 import os
@@ -142,11 +145,12 @@ def wait_until_serving(server, status_url, log_path, timeout=90):
 
 
 def run_suite(jupyter_server, suite):
-    display_name = KernelSpecManager().get_kernel_spec(KERNEL).display_name
+    spec = KernelSpecManager().get_kernel_spec(KERNEL)
     env = dict(os.environ,
                CALLISTO_E2E_URL=jupyter_server["url"],
                CALLISTO_E2E_TOKEN=jupyter_server["token"],
-               CALLISTO_E2E_KERNEL=display_name,
+               CALLISTO_E2E_KERNEL=spec.display_name,
+               CALLISTO_E2E_LANGUAGE=spec.language,
                CALLISTO_E2E_SCREENSHOTS=str(ARTIFACTS),
                CALLISTO_E2E_CHROMIUM=CHROMIUM)
     result = subprocess.run(
@@ -162,3 +166,9 @@ def test_jupyterlab(jupyter_server):
 
 def test_notebook7(jupyter_server):
     run_suite(jupyter_server, "notebook7.test.mjs")
+
+
+def test_debugger(jupyter_server):
+    """JupyterLab's debugger: breakpoint, stop, variables, Next, Continue. Runs against any kernelspec whose
+    language the suite has code for (java, python), so CALLISTO_KERNEL=python3 shows ipykernel doing it."""
+    run_suite(jupyter_server, "debugger.test.mjs")
