@@ -169,11 +169,13 @@ def wait_until_answering(client, timeout=120):
 
 
 def start_kernel(name, log_suffix=""):
-    """Starts a kernelspec; its own output goes to a log file beside the results, out of the table's way."""
+    """Starts a kernelspec; its own output goes to a log file beside the results, out of the table's way.
+    Returns the manager, a client, the log and the moment the kernel was started."""
     km = KernelManager(kernel_name=name)
     log = open(pathlib.Path(__file__).parent / f"kernel-{name}{log_suffix}.log", "w")
+    started = time.perf_counter()
     km.start_kernel(stdout=log, stderr=log)
-    return km, RawClient(km), log
+    return km, RawClient(km), log, started
 
 
 def bench_kernel(name, cells):
@@ -181,8 +183,7 @@ def bench_kernel(name, cells):
     the cell, System.exit ending the kernel): the figure then says what happened, the kernel is restarted
     if it has to be, and the run goes on."""
     figures = {}
-    start = time.perf_counter()
-    km, client, log = start_kernel(name)
+    km, client, log, start = start_kernel(name)
 
     def kernel_pid():
         return km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
@@ -410,7 +411,7 @@ def bench_debugger(name, cells, stops, trace=False):
     try:
         for side in ("off", "on"):
             started.append(start_kernel(name, f"-debugger-{side}"))
-        (_, plain, _), (_, client, _) = started
+        (_, plain, _, _), (_, client, _, _) = started
         debug = DebugClient(client, trace)
         for kernel in (plain, client):
             wait_until_answering(kernel)
@@ -469,7 +470,7 @@ def bench_debugger(name, cells, stops, trace=False):
                 figures.setdefault(figure, f"{stage} failed: {word}")
             print(f"{name}: {stage}: {word}", file=sys.stderr)
     finally:
-        for km, client, log in started:
+        for km, client, log, _ in started:
             client.close()
             km.shutdown_kernel(now=True)
             log.close()
