@@ -36,6 +36,11 @@ public interface Engine extends AutoCloseable {
     /** The session's imports, as written. */
     List<String> imports();
 
+    /** What a debugger attaches to, or null for an engine that cannot be debugged. */
+    default DebugTarget debugTarget() {
+        return null;
+    }
+
     /** Asks the running cell to stop; returns at once. */
     void interrupt();
 

@@ -41,6 +41,7 @@ final class ExecutorConnection extends StreamingExecutionControl {
     private final Socket socket;
     private final VirtualMachine vm;
     private final NestedEval nested;
+    private final DebugTarget debugTarget;
     private final Object stopLock = new Object();
     /** Invokes outstanding: the cell's, and an eval's inside it. */
     private int userCodeRunning;
@@ -55,8 +56,9 @@ final class ExecutorConnection extends StreamingExecutionControl {
     private final Map<String, ReferenceType> loaded = new ConcurrentHashMap<>();
 
     ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket, VirtualMachine vm,
-            NestedEval nested) {
+            NestedEval nested, DebugTarget debugTarget) {
         super(out, in);
+        this.debugTarget = debugTarget;
         this.process = process;
         this.socket = socket;
         this.vm = vm;
@@ -65,6 +67,11 @@ final class ExecutorConnection extends StreamingExecutionControl {
 
     Process process() {
         return process;
+    }
+
+    /** The executor's JDI connection, or null for the installer's training executor. */
+    VirtualMachine vm() {
+        return vm;
     }
 
     /** A new cell starts: a stop asked for before it does not apply to it. */
@@ -138,6 +145,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
             if (!nestedCall) {
                 invoking = Thread.currentThread();
             }
+        }
+        if (!nestedCall) {
+            // The class is loaded and prepared: a debugger's last chance to set breakpoints in it.
+            debugTarget.invoking(className);
         }
         try {
             return nestedCall ? nestedCommands().invoke(className, methodName) : super.invoke(className, methodName);

@@ -29,7 +29,8 @@ import jdk.jshell.execution.Util;
  * JShell's execution engine for Callisto: starts the executor JVM ({@link ExecutorMain}) and connects to it
  * four ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
  * the nested socket that carries JShell's commands for an eval a running cell calls ({@link NestedEval}),
- * and a JDI debugger connection used only to stop a running cell. The executor is a child of the kernel.
+ * and a JDI debugger connection, which stops a running cell, redefines classes in place and serves the
+ * notebook debugger ({@link DebugTarget}). The executor is a child of the kernel.
  */
 final class ExecutorLauncher implements ExecutionControlProvider {
     private static final Logger LOG = Logger.getLogger(ExecutorLauncher.class.getName());
@@ -39,12 +40,15 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     private final InputSource input;
     private final OutputStream display;
     private final NestedEval.Services nestedServices;
+    private final DebugTarget debugTarget;
     private volatile Process process;
     private volatile ExecutorConnection connection;
     private volatile NestedEval nested;
 
-    ExecutorLauncher(EngineConfig config, InputSource input, OutputStream display, NestedEval.Services nestedServices) {
+    ExecutorLauncher(EngineConfig config, InputSource input, OutputStream display, NestedEval.Services nestedServices,
+            DebugTarget debugTarget) {
         this.config = config;
+        this.debugTarget = debugTarget;
         this.input = input;
         this.display = display;
         this.nestedServices = nestedServices;
@@ -127,8 +131,8 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                 } finally {
                     stopListening(debugger, debuggerArgs);
                 }
-                // Drains JDI's event queue (VM start and death) so the debugger connection never backs up.
-                Util.detectJdiExitEvent(vm, reason -> LOG.fine(() -> "executor JVM: " + reason));
+                // Drains JDI's event queue so the debugger connection never backs up; a debugger gets the events.
+                JdiEvents.pump(vm, debugTarget);
             }
             VirtualMachine debuggee = vm;
             Socket commands = null;
@@ -167,7 +171,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                             NestedProtocol.REQUEST_STREAM, evals),
                     Map.of(),
                     (commandIn, commandOut) -> connection =
-                            new ExecutorConnection(commandOut, commandIn, started, commandSocket, debuggee, evals));
+                            new ExecutorConnection(commandOut, commandIn, started, commandSocket, debuggee, evals, debugTarget));
         }
     }
 

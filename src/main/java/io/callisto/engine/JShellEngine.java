@@ -63,6 +63,7 @@ public final class JShellEngine implements Engine {
         return thread;
     });
     private final SessionPool sessions;
+    private final DebugTarget debugTarget;
     /** The cell now running (a fresh object per execute), for interrupts to aim at; null between cells. */
     private volatile Object runningCell;
     /** The thread running that cell; another thread's execute meanwhile is a magic the cell called. */
@@ -87,14 +88,25 @@ public final class JShellEngine implements Engine {
         this.input = input;
         this.replacedVariables = new ReplacedVariables(this.err);
         this.nestedServices = new NestedEval.Services(magics, checkpoint::record);
+        this.debugTarget = new DebugTarget(this::currentVm);
         this.sessions = new SessionPool(this::startSession, checkpoint);
     }
 
     private Session startSession() {
         long started = System.nanoTime();
-        Session created = Session.start(config, out, err, display, input, nestedServices, tempNames);
+        Session created = Session.start(config, out, err, display, input, nestedServices, tempNames, debugTarget);
         LOG.fine(() -> "JShell and executor ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return created;
+    }
+
+    private com.sun.jdi.VirtualMachine currentVm() {
+        ExecutorConnection connection = sessions == null ? null : sessions.current().connection();
+        return connection == null ? null : connection.vm();
+    }
+
+    @Override
+    public DebugTarget debugTarget() {
+        return debugTarget;
     }
 
     /**
@@ -127,6 +139,7 @@ public final class JShellEngine implements Engine {
         }
         SessionPool.Swap swap = sessions.swap();
         replacedVariables.clear();
+        debugTarget.executorReplaced();
         runStartupCode();
         untoldRestore = swap.restore().describe();
         lostValues.addAll(swap.restore().lostValues());
@@ -165,6 +178,7 @@ public final class JShellEngine implements Engine {
         } finally {
             runningCell = null;
             cellThread = null;
+            debugTarget.cellEnded();
             sessions.cellEnded();
         }
     }
@@ -185,8 +199,11 @@ public final class JShellEngine implements Engine {
                     return new Success(null);
                 }
             }
+            // Where the snippet's text starts in the cell ('return' taken off or not), for the debugger.
+            int sourceOffset = piece.start() + Math.max(0, piece.source().indexOf(source));
             List<SnippetEvent> events;
             try {
+                debugTarget.pieceStarting(js, code, sourceOffset, source);
                 events = js.eval(source);
             } catch (IllegalStateException closed) {
                 return executorLost(current, cellNumber, code, piece.start());
@@ -204,6 +221,7 @@ public final class JShellEngine implements Engine {
                 continue;
             }
             replacedVariables.review(js, events);
+            debugTarget.evaluated(js, code, sourceOffset, events);
             if (cellNumber > 0) {
                 checkpoint.record(events);  // the startup code is not the notebook's: it runs again by itself
             }

@@ -35,19 +35,24 @@ final class Session {
     }
 
     static Session start(EngineConfig config, PrintStream out, PrintStream err, java.io.OutputStream display,
-            InputSource input, NestedEval.Services nestedServices, AtomicInteger tempNames) {
+            InputSource input, NestedEval.Services nestedServices, AtomicInteger tempNames, DebugTarget debugTarget) {
         long started = System.nanoTime();
-        ExecutorLauncher launcher = new ExecutorLauncher(config, input, display, nestedServices);
+        ExecutorLauncher launcher = new ExecutorLauncher(config, input, display, nestedServices, debugTarget);
         List<String> vmOptions = new ArrayList<>(config.executorOptions());
         if (config.compilerOptions().contains("--enable-preview") && !vmOptions.contains("--enable-preview")) {
             vmOptions.add("--enable-preview");
+        }
+        // Line tables name locals (-g), so a debugger stopped in a cell can show them.
+        List<String> compilerOptions = new ArrayList<>(config.compilerOptions());
+        if (compilerOptions.stream().noneMatch(option -> option.startsWith("-g"))) {
+            compilerOptions.add("-g");
         }
         JShell shell = JShell.builder()
                 .out(out)
                 .err(err)
                 .executionEngine(launcher, Map.of())
                 .remoteVMOptions(vmOptions.toArray(String[]::new))
-                .compilerOptions(config.compilerOptions().toArray(String[]::new))
+                .compilerOptions(compilerOptions.toArray(String[]::new))
                 .tempVariableNameGenerator(() -> "$" + tempNames.incrementAndGet())
                 .build();
         long built = System.nanoTime();

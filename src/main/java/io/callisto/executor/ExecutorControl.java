@@ -40,6 +40,17 @@ final class ExecutorControl extends DirectExecutionControl {
     record Nested(Object value, Throwable thrown) {
     }
 
+    /** A value's text as a cell's result shows it (jshell's valueString), for {@link DebugProbe}. */
+    static String textOf(Object value) {
+        return valueString(value);
+    }
+
+    @Override
+    public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+        super.addToClasspath(path);
+        DebugProbe.classpathAdded(path);
+    }
+
     ExecutorControl(Runnable sendOutput) {
         this.sendOutput = sendOutput;
     }

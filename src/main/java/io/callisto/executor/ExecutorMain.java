@@ -32,6 +32,7 @@ public final class ExecutorMain {
         int port = Integer.parseInt(args[0]);
         ignoreInterruptSignal();
         exitWhenKernelExits();
+        DebugProbe.start();
 
         Socket commands = connect(port, StdinProtocol.COMMAND_SOCKET);
         Socket answers = connect(port, StdinProtocol.ANSWER_SOCKET);

@@ -1,6 +1,7 @@
 package io.callisto.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callisto.debugger.Debugger;
 import io.callisto.engine.Engine;
 import io.callisto.history.HistoryEntry;
 import io.callisto.magics.CellRunner;
@@ -66,6 +67,9 @@ public final class Kernel implements KernelSockets.Inbox {
     private final BlockingQueue<Request> controlQueue = new LinkedBlockingQueue<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Usage usage = new Usage();
+    private final Debugger debugger;
+    /** The debug_request last answered, which debug_events are parented to (ipykernel does the same). */
+    private volatile Message debugParent;
     /** Live variables after the last cell, kept by the shell thread for usage_request on control. */
     private volatile int namespaceSize;
     private volatile boolean aborting;
@@ -119,6 +123,13 @@ public final class Kernel implements KernelSockets.Inbox {
             }
         });
         controlHandlers.put("interrupt_request", this::interrupt);
+        // The Jupyter debug protocol: DAP over control, served in order on the control thread.
+        debugger = new Debugger(() -> engine.isDone() && !engine.isCompletedExceptionally() ? engine.join().debugTarget() : null,
+                event -> outbound.publish("debug_event", debugParent, event));
+        controlHandlers.put("debug_request", request -> {
+            debugParent = request.message();
+            outbound.reply(request, "debug_reply", debugger.handle(request.message().content()), null);
+        });
         // ipykernel's extension, which jupyter-resource-usage asks on control for the kernel's CPU and memory.
         controlHandlers.put("usage_request", request ->
                 outbound.reply(request, "usage_reply", usage.sample(namespaceSize), null));
@@ -170,6 +181,8 @@ public final class Kernel implements KernelSockets.Inbox {
         if (engine.isDone() && !engine.isCompletedExceptionally()) {
             engine.join().interrupt();
         }
+        // A cell stopped at a breakpoint resumes, so the stop lands.
+        debugger.interrupted();
         magics.interrupt();
         stdin.interrupt();
     }

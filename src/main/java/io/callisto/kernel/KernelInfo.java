@@ -28,7 +28,9 @@ final class KernelInfo {
                                 "https://docs.oracle.com/en/java/javase/" + feature + "/docs/api/index.html"),
                         new Replies.HelpLink("JShell user guide",
                                 "https://docs.oracle.com/en/java/javase/" + feature + "/jshell/introduction-jshell.html")),
-                false);
+                // The Jupyter debug protocol (io.callisto.debugger); 5.5 clients read supported_features.
+                true,
+                List.of("debugger"));
     }
 
     private static String versionOfThisJar() {

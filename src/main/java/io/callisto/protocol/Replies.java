@@ -20,7 +20,8 @@ public final class Replies {
             LanguageInfo languageInfo,
             String banner,
             List<HelpLink> helpLinks,
-            boolean debugger) {
+            boolean debugger,
+            List<String> supportedFeatures) {
     }
 
     public record LanguageInfo(
