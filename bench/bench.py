@@ -4,8 +4,8 @@
     bench/run --only debugger K ... just the debugger figures (a minute, not eight)
 
 The debugger figures (for a kernelspec whose metadata says debugger: true; "n/a" for one that does not)
-run in kernels of their own, so that attaching a debugger cannot colour the other figures: trivial cells
-alternating between a kernel whose debugger is off and one whose debugger is on (debug_request
+run in two kernels of their own, so that attaching a debugger cannot colour the other figures: trivial
+cells in blocks, in turn in a kernel whose debugger is off and in one whose debugger is on (debug_request
 initialize, attach, configurationDone on the control channel, no breakpoints), and the time from a
 `continue` to the next `stopped` debug_event with a breakpoint in a loop's body. --only debugger merges
 its figures into an existing results.json.
@@ -287,9 +287,10 @@ def bench_kernel(name, cells):
             time.sleep(5)
             figures["idle_cpu_%"] = (process_tree_cpu_seconds(kernel_pid()) - before) / 5 * 100
     finally:
-        client.close()
-        km.shutdown_kernel(now=True)
-        log.close()
+        for km, client, log, _ in started:
+            client.close()
+            km.shutdown_kernel(now=True)
+            log.close()
     return figures
 
 
@@ -397,12 +398,17 @@ def debugger_declared(name):
     return bool(KernelSpecManager().get_kernel_spec(name).metadata.get("debugger"))
 
 
-def bench_debugger(name, cells, stops, trace=False):
-    """The debugger figures for one kernelspec, in two kernels of their own started side by side: one that
-    never starts its debugger and one that does (as JupyterLab does: initialize, attach, configurationDone).
-    Their trivial cells alternate, one here, one there, so that a build starting on the machine halfway
-    through weighs on both sides of the ratio alike. Then, in the second, continue → stopped with a
-    breakpoint in a loop. A step that fails or never comes gives its figures a word instead."""
+def bench_debugger(name, cells, stops, trace=False, rounds=4):
+    """The debugger figures for one kernelspec, in two kernels of their own started side by side: one whose
+    debugger is never started, one whose debugger is started as JupyterLab starts it (initialize, attach,
+    configurationDone) and stays on. Trivial cells run in blocks, one kernel's then the other's, in the
+    order off on, on off, off on, …, so that a build starting on the machine halfway through, and the
+    kernels getting faster as the JIT warms them, weigh on both sides of the ratio alike; a block starts
+    half a second after the other kernel's last cell. Not a cell here, a cell there: on two cores each
+    kernel's work after a cell slowed the other's next one (28 → 50 ms p50). Not one kernel switched off
+    and on with disconnect: ipykernel's cells stay slower after a disconnect than before the first
+    initialize. Then, in the second kernel, continue → stopped with a breakpoint in a loop. A step that
+    fails or never comes gives its figures a word instead."""
     if not debugger_declared(name):
         return {figure: "n/a" for figure in DEBUGGER_FIGURES}
     language = KernelSpecManager().get_kernel_spec(name).language.lower()
@@ -416,9 +422,18 @@ def bench_debugger(name, cells, stops, trace=False):
         for kernel in (plain, client):
             wait_until_answering(kernel)
         time.sleep(0.5)
-        for i in range(20):  # warm up, so that neither side of the comparison has its kernel's first cells
-            plain.run(f"{i} + 1")
-            client.run(f"{i} + 1")
+        for kernel in (plain, client):
+            for i in range(30):  # warm up, so that neither side of the comparison has its kernel's first cells
+                kernel.run(f"{i} + 1")
+
+        def block(kernel, times, count, side):
+            time.sleep(0.5)  # the other kernel keeps a core busy for up to ~0.3 s after its last cell
+            for i in range(2):  # unmeasured
+                kernel.run(f"{i} + 1")
+            measured = [kernel.run(f"{i} + 1")[1] * 1000 for i in range(count)]
+            debug.log(f"{count} trivial cells, debugger {side}: p50 {percentile(measured, 0.5):.1f} ms, "
+                      f"p90 {percentile(measured, 0.9):.1f} ms")
+            times.extend(measured)
 
         stage = "debugger on"
         try:
@@ -429,9 +444,10 @@ def bench_debugger(name, cells, stops, trace=False):
             debug.request("attach")
             debug.request("configurationDone")
             off, on = [], []
-            for i in range(cells):
-                off.append(plain.run(f"{i} + 1")[1] * 1000)
-                on.append(client.run(f"{i} + 1")[1] * 1000)
+            for turn in range(rounds):
+                count = cells // rounds + (1 if turn < cells % rounds else 0)
+                for side in (("off", "on") if turn % 2 == 0 else ("on", "off")):
+                    block(plain if side == "off" else client, off if side == "off" else on, count, side)
             for p, fraction in (("p50", 0.5), ("p90", 0.9)):
                 figures[f"debugger_trivial_cell_off_{p}_ms"] = percentile(off, fraction)
                 figures[f"debugger_trivial_cell_on_{p}_ms"] = percentile(on, fraction)
