@@ -516,7 +516,7 @@ def main():
     parser.add_argument("--cells", type=int, default=200, help="trivial cells to time")
     parser.add_argument("--only", choices=["all", "debugger"], default="all",
                         help="debugger: just the debugger figures, merged into an existing results file")
-    parser.add_argument("--debug-cells", type=int, default=100, help="trivial cells to time with the debugger off, then on")
+    parser.add_argument("--debug-cells", type=int, default=100, help="trivial cells to time with the debugger off, and as many with it on")
     parser.add_argument("--stops", type=int, default=30, help="continue → stopped round trips to time")
     parser.add_argument("--trace", action="store_true", help="print the debugger figures' messages to stderr")
     parser.add_argument("--out", default=str(pathlib.Path(__file__).parent / "results.json"))
