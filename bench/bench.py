@@ -1,6 +1,14 @@
 """Callisto's benchmarks: figures, not pass/fail.
 
     bench/run [KERNELSPEC ...]      (default: java) — each kernelspec in turn, same invocation
+    bench/run --only debugger K ... just the debugger figures (a minute, not eight)
+
+The debugger figures (for a kernelspec whose metadata says debugger: true; "n/a" for one that does not)
+run in two kernels of their own, so that attaching a debugger cannot colour the other figures: trivial
+cells in blocks, in turn in a kernel whose debugger is off and in one whose debugger is on (debug_request
+initialize, attach, configurationDone on the control channel, no breakpoints), and the time from a
+`continue` to the next `stopped` debug_event with a breakpoint in a loop's body. --only debugger merges
+its figures into an existing results.json.
 
 Talks to each kernel over raw ZeroMQ sockets with jupyter_client's Session for the wire format
 (jupyter_client's blocking client adds ~10 ms a message and would hide the kernel's own speed).
@@ -17,6 +25,7 @@ import time
 
 import zmq
 from jupyter_client import KernelManager
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.session import Session
 
 INTERRUPT_CASES = {
@@ -159,17 +168,22 @@ def wait_until_answering(client, timeout=120):
     raise TimeoutError("kernel_info_request unanswered")
 
 
+def start_kernel(name, log_suffix=""):
+    """Starts a kernelspec; its own output goes to a log file beside the results, out of the table's way.
+    Returns the manager, a client, the log and the moment the kernel was started."""
+    km = KernelManager(kernel_name=name)
+    log = open(pathlib.Path(__file__).parent / f"kernel-{name}{log_suffix}.log", "w")
+    started = time.perf_counter()
+    km.start_kernel(stdout=log, stderr=log)
+    return km, RawClient(km), log, started
+
+
 def bench_kernel(name, cells):
     """Every figure for one kernelspec. Another kernel may fail a case (an interrupt that does not stop
     the cell, System.exit ending the kernel): the figure then says what happened, the kernel is restarted
     if it has to be, and the run goes on."""
     figures = {}
-    km = KernelManager(kernel_name=name)
-    # The kernel's own output goes to a log file beside the results, out of the table's way.
-    log = open(pathlib.Path(__file__).parent / f"kernel-{name}.log", "w")
-    start = time.perf_counter()
-    km.start_kernel(stdout=log, stderr=log)
-    client = RawClient(km)
+    km, client, log, start = start_kernel(name)
 
     def kernel_pid():
         return km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
@@ -273,9 +287,209 @@ def bench_kernel(name, cells):
             time.sleep(5)
             figures["idle_cpu_%"] = (process_tree_cpu_seconds(kernel_pid()) - before) / 5 * 100
     finally:
-        client.close()
-        km.shutdown_kernel(now=True)
-        log.close()
+        for km, client, log, _ in started:
+            client.close()
+            km.shutdown_kernel(now=True)
+            log.close()
+    return figures
+
+
+# The loop whose body line (3 in both) holds the breakpoint; enough iterations for every stop asked for.
+DEBUG_LOOP_CELLS = {
+    "python": "total = 0\nfor i in range({n}):\n    total += i\ntotal\n",
+    "java": "int total = 0;\nfor (int i = 0; i < {n}; i++) {{\n    total += i;\n}}\ntotal\n",
+}
+DEBUG_LOOP_BODY_LINE = 3
+# Goals printed beside a figure, never asserted.
+GOALS = {"debugger_trivial_cell_ratio_on_off_p50": "goal <= 1.2x", "debugger_trivial_cell_ratio_on_off_p90": "goal <= 1.2x"}
+DEBUGGER_FIGURES = (
+    "debugger_trivial_cell_off_p50_ms", "debugger_trivial_cell_off_p90_ms",
+    "debugger_trivial_cell_on_p50_ms", "debugger_trivial_cell_on_p90_ms",
+    "debugger_trivial_cell_ratio_on_off_p50", "debugger_trivial_cell_ratio_on_off_p90",
+    "debugger_continue_to_stopped_p50_ms", "debugger_continue_to_stopped_p90_ms",
+)
+
+
+class DebugFailure(Exception):
+    """A debug_request answered success:false, or something that never came: the figure says which."""
+
+
+class DebugClient:
+    """debug_request on the control channel, debug_event on IOPub, over the bench's raw sockets. Every
+    debug_event is kept with the moment it arrived, also while a reply is awaited, so a `stopped` that
+    comes before the `continue` reply is timed from when it came, not from when it was looked for."""
+
+    def __init__(self, client, trace=False):
+        self.client = client
+        self.trace = trace
+        self.seq = 0
+        self.events = []  # (perf_counter when received, DAP event)
+        self.consumed = 0  # events before this index have been waited for, or are stale
+        self.replies = {}  # parent msg_id -> shell reply, for cells whose reply came while something else was awaited
+        self.started = time.perf_counter()
+
+    def log(self, text):
+        if self.trace:
+            print(f"  [{(time.perf_counter() - self.started) * 1000:9.1f} ms] {text}", file=sys.stderr, flush=True)
+
+    def read(self, timeout):
+        for name, message in self.client.receive(timeout):
+            received = time.perf_counter()
+            kind = message["msg_type"]
+            if kind == "debug_event":
+                self.events.append((received, message["content"]))
+                body = message["content"].get("body")
+                self.log(f"iopub   debug_event {message['content'].get('event')} {json.dumps(body)[:200]}")
+            elif name == "shell":
+                self.replies[message["parent_header"].get("msg_id")] = message
+                self.log(f"shell   {kind} {message['content'].get('status')}")
+            elif kind == "debug_reply":
+                content = message["content"]
+                self.log(f"control debug_reply {content.get('command')} success={content.get('success')} "
+                         f"{json.dumps(content.get('body'))[:200]}")
+            elif kind == "status" and self.trace and message["parent_header"].get("msg_type") != "debug_request":
+                self.log(f"iopub   status {message['content']['execution_state']} "
+                         f"({message['parent_header'].get('msg_type')})")
+            yield name, message, received
+
+    def request(self, command, arguments=None, timeout=30):
+        self.seq += 1
+        msg_id = self.client.send(self.client.control, "debug_request", {
+            "type": "request", "seq": self.seq, "command": command, "arguments": arguments or {}})
+        self.log(f"control debug_request {command} {json.dumps(arguments or {})[:200]}")
+        for name, message, _ in self.read(timeout):
+            if name == "control" and message["parent_header"].get("msg_id") == msg_id:
+                content = message["content"]
+                if not content.get("success"):
+                    raise DebugFailure(f"{command}: {content.get('message') or 'success false'}")
+                return content.get("body") or {}
+        raise DebugFailure(f"{command}: no debug_reply in {timeout} s")
+
+    def skip_events(self):
+        """Events seen so far are not waited for any more."""
+        self.consumed = len(self.events)
+
+    def event(self, name, timeout=30):
+        """The next debug_event called name (after the last one waited for): (time it came, DAP event)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for index in range(self.consumed, len(self.events)):
+                if self.events[index][1].get("event") == name:
+                    self.consumed = index + 1
+                    return self.events[index]
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise DebugFailure(f"no {name} debug_event in {timeout} s")
+            for _ in self.read(min(left, 0.2)):
+                break
+
+    def reply(self, msg_id, timeout=30):
+        deadline = time.monotonic() + timeout
+        while msg_id not in self.replies:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise DebugFailure(f"no execute_reply in {timeout} s")
+            for _ in self.read(min(left, 0.2)):
+                break
+        return self.replies.pop(msg_id)
+
+
+def debugger_declared(name):
+    return bool(KernelSpecManager().get_kernel_spec(name).metadata.get("debugger"))
+
+
+def bench_debugger(name, cells, stops, trace=False, rounds=4):
+    """The debugger figures for one kernelspec, in two kernels of their own started side by side: one whose
+    debugger is never started, one whose debugger is started as JupyterLab starts it (initialize, attach,
+    configurationDone) and stays on. Trivial cells run in blocks, one kernel's then the other's, in the
+    order off on, on off, off on, …, so that a build starting on the machine halfway through, and the
+    kernels getting faster as the JIT warms them, weigh on both sides of the ratio alike; a block starts
+    half a second after the other kernel's last cell. Not a cell here, a cell there: on two cores each
+    kernel's work after a cell slowed the other's next one (28 → 50 ms p50). Not one kernel switched off
+    and on with disconnect: ipykernel's cells stay slower after a disconnect than before the first
+    initialize. Then, in the second kernel, continue → stopped with a breakpoint in a loop. A step that
+    fails or never comes gives its figures a word instead."""
+    if not debugger_declared(name):
+        return {figure: "n/a" for figure in DEBUGGER_FIGURES}
+    language = KernelSpecManager().get_kernel_spec(name).language.lower()
+    figures = {}
+    started = []
+    try:
+        for side in ("off", "on"):
+            started.append(start_kernel(name, f"-debugger-{side}"))
+        (_, plain, _, _), (_, client, _, _) = started
+        debug = DebugClient(client, trace)
+        for kernel in (plain, client):
+            wait_until_answering(kernel)
+        time.sleep(0.5)
+        for kernel in (plain, client):
+            for i in range(30):  # warm up, so that neither side of the comparison has its kernel's first cells
+                kernel.run(f"{i} + 1")
+
+        def block(kernel, times, count, side):
+            time.sleep(0.5)  # the other kernel keeps a core busy for up to ~0.3 s after its last cell
+            for i in range(2):  # unmeasured
+                kernel.run(f"{i} + 1")
+            measured = [kernel.run(f"{i} + 1")[1] * 1000 for i in range(count)]
+            debug.log(f"{count} trivial cells, debugger {side}: p50 {percentile(measured, 0.5):.1f} ms, "
+                      f"p90 {percentile(measured, 0.9):.1f} ms")
+            times.extend(measured)
+
+        stage = "debugger on"
+        try:
+            debug.request("initialize", {
+                "clientID": "jupyterlab", "clientName": "JupyterLab", "adapterID": name, "pathFormat": "path",
+                "linesStartAt1": True, "columnsStartAt1": True, "supportsVariableType": True,
+                "supportsVariablePaging": True, "supportsRunInTerminalRequest": True, "locale": "en"})
+            debug.request("attach")
+            debug.request("configurationDone")
+            off, on = [], []
+            for turn in range(rounds):
+                count = cells // rounds + (1 if turn < cells % rounds else 0)
+                for side in (("off", "on") if turn % 2 == 0 else ("on", "off")):
+                    block(plain if side == "off" else client, off if side == "off" else on, count, side)
+            for p, fraction in (("p50", 0.5), ("p90", 0.9)):
+                figures[f"debugger_trivial_cell_off_{p}_ms"] = percentile(off, fraction)
+                figures[f"debugger_trivial_cell_on_{p}_ms"] = percentile(on, fraction)
+                figures[f"debugger_trivial_cell_ratio_on_off_{p}"] = (
+                    figures[f"debugger_trivial_cell_on_{p}_ms"] / figures[f"debugger_trivial_cell_off_{p}_ms"])
+
+            stage = "continue to stopped"
+            code = DEBUG_LOOP_CELLS.get(language, DEBUG_LOOP_CELLS["java"]).format(n=stops + 20)
+            path = debug.request("dumpCell", {"code": code})["sourcePath"]
+            set_reply = debug.request("setBreakpoints", {
+                "source": {"path": path}, "breakpoints": [{"line": DEBUG_LOOP_BODY_LINE}], "sourceModified": False})
+            if not all(b.get("verified") for b in set_reply.get("breakpoints", [])):
+                debug.log(f"breakpoint not verified: {set_reply}")
+            debug.skip_events()
+            msg_id = client.execute(code)
+            _, stopped = debug.event("stopped")
+            thread = stopped["body"]["threadId"]
+            times = []
+            for _ in range(stops):
+                debug.skip_events()
+                sent = time.perf_counter()
+                debug.request("continue", {"threadId": thread})
+                arrived, stopped = debug.event("stopped")
+                times.append((arrived - sent) * 1000)
+                thread = stopped["body"]["threadId"]
+            figures["debugger_continue_to_stopped_p50_ms"] = percentile(times, 0.5)
+            figures["debugger_continue_to_stopped_p90_ms"] = percentile(times, 0.9)
+            debug.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [], "sourceModified": False})
+            debug.request("continue", {"threadId": thread})
+            reply = debug.reply(msg_id)
+            if reply["content"]["status"] != "ok":
+                debug.log(f"the loop cell ended {reply['content']['status']}: {reply['content'].get('evalue')}")
+        except (DebugFailure, TimeoutError, KeyError) as failure:
+            word = str(failure) if not isinstance(failure, KeyError) else f"no {failure} in a reply"
+            for figure in DEBUGGER_FIGURES:
+                figures.setdefault(figure, f"{stage} failed: {word}")
+            print(f"{name}: {stage}: {word}", file=sys.stderr)
+    finally:
+        for km, client, log, _ in started:
+            client.close()
+            km.shutdown_kernel(now=True)
+            log.close()
     return figures
 
 
@@ -300,11 +514,20 @@ def main():
     parser = argparse.ArgumentParser(description="Callisto benchmarks")
     parser.add_argument("kernels", nargs="*", default=["java"], help="kernelspec names; the first is the baseline")
     parser.add_argument("--cells", type=int, default=200, help="trivial cells to time")
+    parser.add_argument("--only", choices=["all", "debugger"], default="all",
+                        help="debugger: just the debugger figures, merged into an existing results file")
+    parser.add_argument("--debug-cells", type=int, default=100, help="trivial cells to time with the debugger off, and as many with it on")
+    parser.add_argument("--stops", type=int, default=30, help="continue → stopped round trips to time")
+    parser.add_argument("--trace", action="store_true", help="print the debugger figures' messages to stderr")
     parser.add_argument("--out", default=str(pathlib.Path(__file__).parent / "results.json"))
     args = parser.parse_args()
 
-    results = {name: bench_kernel(name, args.cells) for name in args.kernels}
-    results["in-process JShell (reference)"] = in_process_jshell(args.cells)
+    results = {}
+    for name in args.kernels:
+        results[name] = bench_kernel(name, args.cells) if args.only == "all" else {}
+        results[name].update(bench_debugger(name, args.debug_cells, args.stops, args.trace))
+    if args.only == "all":
+        results["in-process JShell (reference)"] = in_process_jshell(args.cells)
 
     rows = sorted({key for figures in results.values() for key in figures})
     base = results[args.kernels[0]]
@@ -314,7 +537,9 @@ def main():
         cells = []
         for name, figures in results.items():
             value = figures.get(row, "")
-            if isinstance(value, float):
+            if isinstance(value, float) and row in GOALS:
+                text = f"{value:.2f}x ({GOALS[row]})"
+            elif isinstance(value, float):
                 text = f"{value:.1f}"
                 if name != args.kernels[0] and isinstance(base.get(row), float) and base[row]:
                     text += f" ({value / base[row]:.2f}x)"
@@ -322,7 +547,14 @@ def main():
                 text = str(value)
             cells.append(f"{text:>24}")
         print(f"{row:{width}}  " + "  ".join(cells))
-    pathlib.Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+    out = pathlib.Path(args.out)
+    if args.only != "all" and out.exists():
+        # A partial run replaces its own figures and keeps the rest of the last full run's.
+        merged = json.loads(out.read_text())
+        for name, figures in results.items():
+            merged.setdefault(name, {}).update(figures)
+        results = merged
+    out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwritten: {args.out}")
 
 
