@@ -603,6 +603,34 @@ def test_pause_a_long_loop(dbg):
     assert dbg.run("spins > 0")["results"] == ["true"]
 
 
+def test_next_after_pausing_in_sleep_stops_in_the_cell(dbg):
+    code = cell("long ticks = 0;",
+                "while (true) {",
+                "    ticks++;",
+                "    Thread.sleep(20);  // <sleep>",
+                "}")
+    path = dbg.path_of(code)
+    exec_id = dbg.execute(code)
+
+    def ticking():
+        shown = {v["name"]: v["value"] for v in dbg.body("inspectVariables")["variables"]}
+        return True if shown.get("ticks", "0") != "0" else None
+    dbg.wait(ticking, "the loop to tick")
+    # The pause lands in Thread.sleep, in the JDK: the frames shown are the cell's, and Next comes back to it.
+    dbg.request("pause", {"threadId": 1})
+    thread = dbg.stopped(exec_id, "pause")["threadId"]
+    top = dbg.frames(thread)[0]
+    assert top["source"]["path"] == path, brief(top)
+    dbg.resume("next", thread)
+    dbg.stopped(exec_id, "step")
+    top = dbg.frames(thread)[0]
+    assert top["source"]["path"] == path and top["line"] in (3, 4), brief(top)
+    dbg.resume("continue", thread)
+    dbg.km.interrupt_kernel()
+    reply, _ = dbg.finish(exec_id)
+    assert reply["status"] == "error" and reply["ename"] == "Interrupted", brief(reply)
+
+
 def test_evaluate_while_stopped(dbg):
     dbg.run("int counter = 41;")
     code = cell("class Point { int x = 3; int y = 4; int sum() { return x + y; } }",

@@ -457,13 +457,24 @@ final class Debuggee implements DebugTarget.Listener {
         frames.clear();
         variables.clear();
         if (depth != null) {
-            step(stop.thread(), depth);
+            // A paused thread may stand in the JDK's native code (sleep, a read), where the JVM cannot watch a
+            // frame return: stepping into instead stops at the next line of the user's code all the same.
+            boolean inUserCode = stop.byEvent() || topFrameIsUsers(stop.thread());
+            step(stop.thread(), inUserCode ? depth : StepRequest.STEP_INTO);
         }
         // Told before the thread moves: its next stop must reach the client after this, or the client, which
         // clears its stopped state on 'continued', would clear the new stop.
         events.continued(id);
         stop.thread().resume();
         return id;
+    }
+
+    private static boolean topFrameIsUsers(ThreadReference thread) {
+        try {
+            return thread.frameCount() > 0 && !StackFrames.isHidden(thread.frame(0).location().declaringType().name());
+        } catch (IncompatibleThreadStateException e) {
+            return false;
+        }
     }
 
     private void step(ThreadReference thread, int depth) {

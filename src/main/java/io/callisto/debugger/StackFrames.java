@@ -93,7 +93,7 @@ final class StackFrames {
         return first == Integer.MAX_VALUE ? 1 : first;
     }
 
-    private static boolean isHidden(String type) {
+    static boolean isHidden(String type) {
         return type.contains("$$Lambda") || type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
                 || type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith("io.callisto.")
                 || type.startsWith("io.github.spencerpark.");
