@@ -548,6 +548,51 @@ def test_next_stops_at_the_following_line(dbg):
     assert reply["status"] == "ok" and out["stdout"] == "b=2\n", brief([reply, out])
 
 
+def test_next_goes_from_one_top_level_line_to_the_next(dbg):
+    # Each top-level line is a snippet of its own, run by JShell one after the other: Next still goes line by line.
+    code = cell("int twice(int v) { return 2 * v; }",
+                "int first = twice(1);  // <bp>",
+                'System.out.println("one " + first);',
+                "int second = first + 1;",
+                'System.out.println("two " + second);')
+    path = dbg.dump(code)
+    bp = line_of(code, "<bp>")
+    dbg.set_breakpoints(path, [bp])
+    exec_id = dbg.execute(code)
+    thread = dbg.stopped(exec_id, "breakpoint")["threadId"]
+    for line in (bp + 1, bp + 2, bp + 3):
+        dbg.resume("next", thread)
+        dbg.stopped(exec_id, "step")
+        assert_cell_frame(dbg.frames(thread)[0], path, line, "after next")
+    assert dbg.outputs(exec_id)["stdout"] == "one 2\n", brief(dbg.outputs(exec_id))
+    dbg.resume("continue", thread)
+    reply, out = dbg.finish(exec_id)
+    assert reply["status"] == "ok" and out["stdout"] == "one 2\ntwo 3\n", brief([reply, out])
+
+
+def test_locals_of_an_instance_method_show_this_and_the_locals(dbg):
+    code = cell("class Counter {",
+                "    int count = 7;",
+                "    int add(int n) {",
+                "        int sum = count + n;  // <bp>",
+                "        return sum;",
+                "    }",
+                "}",
+                "new Counter().add(5)")
+    path = dbg.dump(code)
+    dbg.set_breakpoints(path, [line_of(code, "<bp>")])
+    exec_id = dbg.execute(code)
+    thread = dbg.stopped(exec_id, "breakpoint")["threadId"]
+    local = dbg.local_variables(thread)
+    assert "this" in local and local["this"]["variablesReference"] > 0, brief(local)
+    assert local["n"]["value"] == "5", brief(local)
+    fields = dbg.variables(local["this"]["variablesReference"])
+    assert fields["count"]["value"] == "7", brief(fields)
+    dbg.resume("continue", thread)
+    reply, out = dbg.finish(exec_id)
+    assert reply["status"] == "ok" and out["results"] == ["12"], brief([reply, out])
+
+
 def test_step_in_to_a_method_of_an_earlier_cell_and_step_out(kernel):
     # The earlier cell runs before the debugger starts and is never dumped: the kernel hashed it when it ran.
     earlier = cell("int twice(int v) {",
@@ -633,6 +678,7 @@ def test_next_after_pausing_in_sleep_stops_in_the_cell(dbg):
 
 def test_evaluate_while_stopped(dbg):
     dbg.run("int counter = 41;")
+    dbg.run("int plus(int a, int b) { return a + b; }")
     code = cell("class Point { int x = 3; int y = 4; int sum() { return x + y; } }",
                 "void look(int factor) {",
                 "    int[] arr = {10, 20, 30};",
@@ -652,7 +698,8 @@ def test_evaluate_while_stopped(dbg):
         return dbg.body("evaluate", {"expression": expression, "frameId": frame_id, "context": context})
 
     for expression, value in [("factor", "6"), ("counter", "41"), ("pt.x", "3"), ("arr[2]", "30"),
-                              ("pt.sum()", "7"), ("word.length()", "2"), ("42", "42")]:
+                              ("pt.sum()", "7"), ("word.length()", "2"), ("42", "42"),
+                              ("plus(2, 3)", "5"), ("Math.max(1, 2)", "2"), ("Integer.MAX_VALUE", "2147483647")]:
         result = evaluate(expression)
         assert result["result"] == value, f"evaluate {expression!r} → {brief(result)}; expected {value}"
     assert "q" in evaluate("list.get(1)")["result"]
@@ -965,6 +1012,25 @@ def test_breakpoint_in_a_method_restored_after_the_executor_restarted(dbg):
     dbg.resume("continue", thread)
     reply, out = dbg.finish(exec_id)
     assert reply["status"] == "ok" and out["stdout"] == "36\n", brief([reply, out])
+
+
+def test_breakpoint_set_before_the_executor_restarted_still_stops(dbg):
+    earlier = cell("int cube(int v) {",
+                   "    int c = v * v * v;  // <bp>",
+                   "    return c;",
+                   "}")
+    dbg.run(earlier)
+    path = dbg.dump(earlier)
+    dbg.set_breakpoints(path, [line_of(earlier, "<bp>")])
+    reply, _ = dbg.finish(dbg.execute("System.exit(5);"))
+    assert reply["status"] == "error", brief(reply)
+    # No setBreakpoints again (JupyterLab sends none): the JVM that took over gets the breakpoint by itself.
+    exec_id = dbg.execute("System.out.println(cube(2));")
+    thread = dbg.stopped(exec_id, "breakpoint")["threadId"]
+    assert_cell_frame(dbg.frames(thread)[0], path, line_of(earlier, "<bp>"), "restored method's frame")
+    dbg.resume("continue", thread)
+    reply, out = dbg.finish(exec_id)
+    assert reply["status"] == "ok" and out["stdout"] == "8\n", brief([reply, out])
 
 
 def test_disconnect_ends_a_stopped_cell_as_an_interrupt_and_drops_breakpoints(dbg):

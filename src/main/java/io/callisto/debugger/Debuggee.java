@@ -226,27 +226,57 @@ final class Debuggee implements DebugTarget.Listener {
 
     @Override
     public void invoking(SnippetLocation location) {
+        if (!attached()) {
+            return;  // also where a fresh executor gets the breakpoints set before the old one ended
+        }
         armLocation(location);
-        if (pauseAtNextSnippet && attached()) {
-            pauseAtNextSnippet = false;
-            synchronized (lock) {
-                for (ReferenceType type : vm.classesByName(location.className())) {
-                    for (com.sun.jdi.Method method : type.methodsByName("do_it$")) {
-                        BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(method.location());
-                        request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-                        request.putProperty("pause", Boolean.TRUE);
-                        request.addCountFilter(1);
-                        request.enable();
-                        ours.add(request);
-                    }
+        PendingStep step = pendingStep;
+        boolean cellStep = step != null && step.depth() != StepRequest.STEP_OUT && CELL_THREAD.equals(threadName(step.thread()));
+        String reason = pauseAtNextSnippet ? "pause" : cellStep ? "step" : null;
+        if (reason == null) {
+            return;
+        }
+        // A pause between snippets, or a Next or Step In that ran off the end of the last snippet (its caller
+        // is JShell's, where stepping does not stop): the next snippet of the cell stops as it starts.
+        pauseAtNextSnippet = false;
+        pendingStep = null;
+        synchronized (lock) {
+            deleteSteps();
+            for (ReferenceType type : vm.classesByName(location.className())) {
+                List<com.sun.jdi.Method> methods = type.methodsByName("do_it$Aux");
+                for (com.sun.jdi.Method method : methods.isEmpty() ? type.methodsByName("do_it$") : methods) {
+                    BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(method.location());
+                    request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                    request.putProperty("snippetStart", reason);
+                    request.addCountFilter(1);
+                    request.enable();
+                    ours.add(request);
                 }
+            }
+        }
+    }
+
+    /** A step under way on the thread running the cell, and the class it started in. */
+    private record PendingStep(ThreadReference thread, int depth, String fromClass, int fromLine) {
+    }
+
+    private volatile PendingStep pendingStep;
+
+    private void deleteSteps() {
+        VirtualMachine current = vm;
+        if (current != null) {
+            try {
+                current.eventRequestManager().deleteEventRequests(
+                        new ArrayList<>(current.eventRequestManager().stepRequests()));
+            } catch (VMDisconnectedException e) {
+                // Gone.
             }
         }
     }
 
     @Override
     public void evaluated(List<SnippetLocation> locations) {
-        if (breakpoints.isEmpty()) {
+        if (breakpoints.isEmpty() || !attached()) {
             return;
         }
         for (SnippetLocation location : locations) {
@@ -267,6 +297,7 @@ final class Debuggee implements DebugTarget.Listener {
     @Override
     public void cellEnded() {
         pauseAtNextSnippet = false;
+        pendingStep = null;
         VirtualMachine current = vm;
         if (current != null) {
             try {
@@ -320,10 +351,10 @@ final class Debuggee implements DebugTarget.Listener {
             if (ours(hit.thread())) {
                 return false;
             }
-            if (hit.request().getProperty("pause") != null) {
+            if (hit.request().getProperty("snippetStart") instanceof String reason) {
                 hit.virtualMachine().eventRequestManager().deleteEventRequest(hit.request());
                 ours.remove(hit.request());
-                stop(hit.thread(), "pause", true, null, List.of());
+                stop(hit.thread(), reason, true, null, List.of());
                 return true;
             }
             Object id = hit.request().getProperty("id");
@@ -336,13 +367,21 @@ final class Debuggee implements DebugTarget.Listener {
                 return false;
             }
             SnippetLocation location = target.locationOf(step.location().declaringType().name());
-            if (location != null && location.wrapper() != null
-                    && LineMap.cellLine(location, step.location().lineNumber()) < 0
-                    && !isSnippetStart(step.location())) {
+            PendingStep under = pendingStep;
+            boolean sameSnippet = under != null && step.location().declaringType().name().equals(under.fromClass());
+            int line = location == null || location.wrapper() == null ? 0
+                    : LineMap.cellLine(location, step.location().lineNumber());
+            boolean generated = line < 0 && (sameSnippet || !isSnippetStart(step.location()));
+            // JShell spreads a declaration over several wrapper lines that are all one line of the cell: a Next
+            // still has to reach another line.
+            boolean sameLine = sameSnippet && line > 0 && line == under.fromLine() && step.location().method().name()
+                    .startsWith("do_it$") && under.depth() == StepRequest.STEP_OVER;
+            if (generated || sameLine) {
                 // JShell's own wrapper code (a do_it$'s return): step on to the user's next line.
                 step(step.thread(), ((StepRequest) step.request()).depth());
                 return false;
             }
+            pendingStep = null;
             stop(step.thread(), "step", true, null, List.of());
             return true;
         }
@@ -461,12 +500,45 @@ final class Debuggee implements DebugTarget.Listener {
             // frame return: stepping into instead stops at the next line of the user's code all the same.
             boolean inUserCode = stop.byEvent() || topFrameIsUsers(stop.thread());
             step(stop.thread(), inUserCode ? depth : StepRequest.STEP_INTO);
+            String fromClass = topClass(stop.thread());
+            pendingStep = new PendingStep(stop.thread(), depth, fromClass, cellLineOfTop(stop.thread(), fromClass));
+        } else {
+            pendingStep = null;
         }
         // Told before the thread moves: its next stop must reach the client after this, or the client, which
         // clears its stopped state on 'continued', would clear the new stop.
         events.continued(id);
         stop.thread().resume();
         return id;
+    }
+
+    private static String threadName(ThreadReference thread) {
+        try {
+            return thread.name();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The cell line the thread's top frame is on, or -1. */
+    private int cellLineOfTop(ThreadReference thread, String className) {
+        SnippetLocation location = className == null ? null : target.locationOf(className);
+        if (location == null || location.wrapper() == null) {
+            return -1;
+        }
+        try {
+            return LineMap.cellLine(location, thread.frame(0).location().lineNumber());
+        } catch (IncompatibleThreadStateException e) {
+            return -1;
+        }
+    }
+
+    private static String topClass(ThreadReference thread) {
+        try {
+            return thread.frameCount() > 0 ? thread.frame(0).location().declaringType().name() : null;
+        } catch (IncompatibleThreadStateException e) {
+            return null;
+        }
     }
 
     private static boolean topFrameIsUsers(ThreadReference thread) {

@@ -436,12 +436,14 @@ public final class Debugger {
             throw new Refused("the thread is not stopped at an exception");
         }
         String type = stop.exception().referenceType().name();
-        String description = current.invoker.withThread(stop.thread(), caller -> current.variables.text(stop.exception(), caller));
+        String description = Variables.withoutWrappers(
+                current.invoker.withThread(stop.thread(), caller -> current.variables.text(stop.exception(), caller)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("exceptionId", type);
         body.put("description", description);
         body.put("breakMode", "unhandled");
-        body.put("details", new Dap.ExceptionDetails(Variables.typeName(type), type, detailMessage(stop.exception()), null));
+        body.put("details", new Dap.ExceptionDetails(Variables.typeName(type), type,
+                Variables.withoutWrappers(detailMessage(stop.exception())), null));
         return body;
     }
 

@@ -131,9 +131,28 @@ final class Evaluator {
         }
         skipSpaces();
         if (peek('(')) {
-            return call(null, currentFrameType(), name, arguments());
+            return call(null, null, name, arguments());
         }
-        return name(name);
+        try {
+            return name(name);
+        } catch (EvaluationError notAVariable) {
+            // Math.max(1, 2), a cell's class's static: a class named without its package.
+            ReferenceType type = peek('.') ? variables.classNamed(name) : null;
+            if (type == null) {
+                throw notAVariable;
+            }
+            take('.');
+            String member = identifier();
+            skipSpaces();
+            if (peek('(')) {
+                return call(null, type, member, arguments());
+            }
+            Field field = type.fieldByName(member);
+            if (field == null || !field.isStatic()) {
+                throw new EvaluationError(Variables.typeName(type) + " has no static field " + member);
+            }
+            return type.getValue(field);
+        }
     }
 
     private Value name(String name) throws EvaluationError {
@@ -196,22 +215,32 @@ final class Evaluator {
         return array.getValue(position.value());
     }
 
-    /** A method call on {@code target}, or with no target a static method of {@code type} (or this's). */
-    private Value call(Value target, ReferenceType type, String name, List<Value> arguments) throws EvaluationError {
+    /**
+     * A method call: on {@code target}; else a static method of {@code staticType}; else, unqualified, a method of
+     * this, a static of the frame's class, or a method declared in a cell (cells call each other's methods
+     * unqualified).
+     */
+    private Value call(Value target, ReferenceType staticType, String name, List<Value> arguments) throws EvaluationError {
         ObjectReference object = null;
-        ReferenceType owner = type;
+        ReferenceType owner = staticType;
         if (target != null) {
             if (!(target instanceof ObjectReference reference)) {
                 throw new EvaluationError("cannot call " + name + " on a primitive");
             }
             object = reference;
             owner = reference.referenceType();
-        } else {
+        } else if (staticType == null) {
             StackFrame current = currentFrame();
             if (current != null && current.thisObject() != null
                     && !current.thisObject().referenceType().methodsByName(name).isEmpty()) {
                 object = current.thisObject();
                 owner = object.referenceType();
+            } else if (current != null && current.location().declaringType().methodsByName(name).stream()
+                    .anyMatch(Method::isStatic)) {
+                owner = current.location().declaringType();
+            } else {
+                List<ReferenceType> notebook = variables.notebookMethodOwners(name);
+                owner = notebook.isEmpty() ? null : notebook.get(0);
             }
         }
         if (owner == null) {
@@ -246,10 +275,6 @@ final class Evaluator {
         throw new EvaluationError("could not call " + name + ": " + last);
     }
 
-    private ReferenceType currentFrameType() throws EvaluationError {
-        StackFrame current = currentFrame();
-        return current == null ? null : current.location().declaringType();
-    }
 
     private StackFrame currentFrame() throws EvaluationError {
         if (frame == null) {

@@ -114,6 +114,8 @@ final class Invoker {
                 return call.on(calling);
             } catch (CallFailed e) {
                 throw e;
+            } catch (Evaluator.EvaluationError e) {
+                throw new CallFailed(e.getMessage());
             } catch (com.sun.jdi.InvocationException e) {
                 throw new CallFailed("threw " + e.exception().referenceType().name());
             } catch (Exception e) {
@@ -181,6 +183,9 @@ final class Invoker {
             Throwable cause = e.getCause();
             if (cause instanceof CallFailed failed) {
                 throw failed;
+            }
+            if (cause instanceof Evaluator.EvaluationError error) {
+                throw new CallFailed(error.getMessage());
             }
             if (cause instanceof com.sun.jdi.InvocationException invocation) {
                 throw new CallFailed("threw " + invocation.exception().referenceType().name());

@@ -96,20 +96,24 @@ final class Variables {
     }
 
     private List<Dap.Variable> locals(FrameScope scope, ThreadReference suspended) throws Exception {
+        // Every value is read before any is shown: showing one may call toString on this very thread, which
+        // resumes it for the call and leaves this frame object invalid.
         StackFrame frame = scope.thread().frame(scope.depth());
-        List<Dap.Variable> variables = new ArrayList<>();
         ObjectReference self = frame.thisObject();
+        List<LocalVariable> visible = List.of();
+        Map<LocalVariable, Value> values = Map.of();
+        try {
+            visible = frame.visibleVariables();
+            values = frame.getValues(visible);
+        } catch (AbsentInformationException e) {
+            // Compiled without -g (a library): no local names to show.
+        }
+        List<Dap.Variable> variables = new ArrayList<>();
         if (self != null) {
             variables.add(variable("this", self, "this", suspended));
         }
-        try {
-            List<LocalVariable> visible = frame.visibleVariables();
-            Map<LocalVariable, Value> values = frame.getValues(visible);
-            for (LocalVariable local : visible) {
-                variables.add(variable(local.name(), values.get(local), local.name(), suspended));
-            }
-        } catch (AbsentInformationException e) {
-            // Compiled without -g (a library): no local names to show.
+        for (LocalVariable local : visible) {
+            variables.add(variable(local.name(), values.get(local), local.name(), suspended));
         }
         return variables;
     }
@@ -194,6 +198,60 @@ final class Variables {
         return variables;
     }
 
+    /**
+     * The loaded classes of the notebook that declare a static method {@code name}: the cells' own methods,
+     * which cells call unqualified. Latest snippets first.
+     */
+    List<ReferenceType> notebookMethodOwners(String name) {
+        VirtualMachine vm = target.vm();
+        List<ReferenceType> owners = new ArrayList<>();
+        if (vm == null) {
+            return owners;
+        }
+        List<String> classes = new ArrayList<>();
+        for (var location : target.locations()) {
+            classes.add(location.className());
+        }
+        classes.sort(java.util.Comparator.comparingInt(Variables::snippetIndex).reversed());
+        for (String className : classes) {
+            for (ReferenceType type : vm.classesByName(className)) {
+                if (type.methodsByName(name).stream().anyMatch(com.sun.jdi.Method::isStatic)) {
+                    owners.add(type);
+                }
+            }
+        }
+        return owners;
+    }
+
+    /**
+     * A class a cell may name without a package: java.lang's, java.util's, or one declared in a cell; null when
+     * none such is loaded.
+     */
+    ReferenceType classNamed(String simpleName) {
+        VirtualMachine vm = target.vm();
+        if (vm == null) {
+            return null;
+        }
+        for (String candidate : List.of("java.lang." + simpleName, "java.util." + simpleName)) {
+            List<ReferenceType> types = vm.classesByName(candidate);
+            if (!types.isEmpty()) {
+                return types.get(0);
+            }
+        }
+        for (var location : target.locations()) {
+            List<ReferenceType> types = vm.classesByName(location.className() + "$" + simpleName);
+            if (!types.isEmpty()) {
+                return types.get(0);
+            }
+        }
+        return null;
+    }
+
+    private static int snippetIndex(String className) {
+        String digits = className.substring("REPL.$JShell$".length()).replaceAll("\\D.*", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    }
+
     /** One DAP variable: its value's text and type, and a reference when it can be expanded. */
     Dap.Variable variable(String name, Value value, String evaluateName, ThreadReference suspended) {
         int reference = expandable(value) ? reference(new Children((ObjectReference) value)) : 0;
@@ -253,7 +311,7 @@ final class Variables {
         String name = binaryName;
         if (name.startsWith("REPL.$JShell$")) {
             int nested = name.indexOf('$', "REPL.$JShell$".length());
-            name = nested < 0 ? name : name.substring(nested + 1);
+            name = nested < 0 ? "cell" : name.substring(nested + 1);  // a snippet's own wrapper is the cell's code
         }
         if (name.startsWith("java.lang.") && name.indexOf('.', "java.lang.".length()) < 0) {
             name = name.substring("java.lang.".length());
@@ -270,6 +328,11 @@ final class Variables {
             }
         }
         return false;
+    }
+
+    /** A JVM message as the user wrote the names: {@code "REPL.$JShell$38.o" is null} reads {@code "o" is null}. */
+    static String withoutWrappers(String text) {
+        return text == null ? null : text.replaceAll("REPL\\.\\$JShell\\$\\d+[A-Z]*[.$]", "");
     }
 
     static String quote(String text) {
