@@ -123,8 +123,14 @@ public final class DebugTarget {
         cellRunning = true;
     }
 
-    /** From the executor connection, on the thread running cells: {@code className}'s do_it$ is about to run. */
-    void invoking(String className) {
+    /**
+     * From an executor connection, on the thread invoking: {@code className}'s do_it$ is about to run in
+     * {@code vm}. Only the executor running cells counts: the warm spare runs its own warm-up snippet.
+     */
+    void invoking(VirtualMachine vm, String className) {
+        if (vm == null || vm != currentVm.get()) {
+            return;
+        }
         Pending piece = pending;
         if (piece == null || byClass.containsKey(className)) {
             return;

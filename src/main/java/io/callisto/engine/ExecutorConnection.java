@@ -148,7 +148,7 @@ final class ExecutorConnection extends StreamingExecutionControl {
         }
         if (!nestedCall) {
             // The class is loaded and prepared: a debugger's last chance to set breakpoints in it.
-            debugTarget.invoking(className);
+            debugTarget.invoking(vm, className);
         }
         try {
             return nestedCall ? nestedCommands().invoke(className, methodName) : super.invoke(className, methodName);
