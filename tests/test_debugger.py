@@ -311,16 +311,33 @@ class Kernel:
             return ""
 
 
-@pytest.fixture()
-def kernel(tmp_path):
-    log = open(tmp_path / "kernel.log", "w")
+def start_kernel(tmp_path, attempt):
+    log_path = tmp_path / f"kernel-{attempt}.log"
+    log = open(log_path, "w")
     km = KernelManager(kernel_name=KERNEL)
     km.start_kernel(stderr=log, env={**os.environ, "CALLISTO_LOG_LEVEL": "info",
                                      "CALLISTO_HISTORY_FILE": str(tmp_path / "history.jsonl")})
     kc = km.client()
     kc.start_channels()
-    kc.wait_for_ready(timeout=TIMEOUT)
-    k = Kernel(km, kc, tmp_path / "kernel.log")
+    try:
+        kc.wait_for_ready(timeout=TIMEOUT)
+    except RuntimeError:
+        kc.stop_channels()
+        log.close()
+        # jupyter_client picks the ports, frees them, and the kernel binds them a moment later: another
+        # process can take one in between. That is jupyter_client's race, not the kernel's; a second start
+        # gets other ports. Anything else is a failure.
+        if attempt == 0 and "Address already in use" in log_path.read_text(errors="replace"):
+            km.cleanup_resources()
+            return start_kernel(tmp_path, 1)
+        raise
+    return km, kc, log, log_path
+
+
+@pytest.fixture()
+def kernel(tmp_path):
+    km, kc, log, log_path = start_kernel(tmp_path, 0)
+    k = Kernel(km, kc, log_path)
     yield k
     print("--- kernel log (last lines) ---\n" + k.log_tail())  # shown by pytest only when the test failed
     kc.stop_channels()
