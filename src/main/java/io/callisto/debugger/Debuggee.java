@@ -147,7 +147,6 @@ final class Debuggee implements DebugTarget.Listener {
                 try {
                     breakpoints.clear(vm);
                     vm.eventRequestManager().deleteEventRequests(new ArrayList<>(ours));
-                    vm.eventRequestManager().deleteEventRequests(new ArrayList<>(vm.eventRequestManager().stepRequests()));
                 } catch (VMDisconnectedException e) {
                     // Gone already.
                 }
@@ -231,7 +230,7 @@ final class Debuggee implements DebugTarget.Listener {
         }
         armLocation(location);
         PendingStep step = pendingStep;
-        boolean cellStep = step != null && step.depth() != StepRequest.STEP_OUT && CELL_THREAD.equals(threadName(step.thread()));
+        boolean cellStep = step != null && step.depth() != StepRequest.STEP_OUT && CELL_THREAD.equals(Invoker.safeName(step.thread()));
         String reason = pauseAtNextSnippet ? "pause" : cellStep ? "step" : null;
         if (reason == null) {
             return;
@@ -298,16 +297,7 @@ final class Debuggee implements DebugTarget.Listener {
     public void cellEnded() {
         pauseAtNextSnippet = false;
         pendingStep = null;
-        VirtualMachine current = vm;
-        if (current != null) {
-            try {
-                // A step that ran off the end of the cell must not stop the next one.
-                current.eventRequestManager().deleteEventRequests(
-                        new ArrayList<>(current.eventRequestManager().stepRequests()));
-            } catch (VMDisconnectedException e) {
-                // Gone.
-            }
-        }
+        deleteSteps();  // a step that ran off the end of the cell must not stop the next one
     }
 
     // ---- events (JDI's event thread) ----
@@ -512,14 +502,6 @@ final class Debuggee implements DebugTarget.Listener {
         return id;
     }
 
-    private static String threadName(ThreadReference thread) {
-        try {
-            return thread.name();
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
     /** The cell line the thread's top frame is on, or -1. */
     private int cellLineOfTop(ThreadReference thread, String className) {
         SnippetLocation location = className == null ? null : target.locationOf(className);
@@ -572,15 +554,7 @@ final class Debuggee implements DebugTarget.Listener {
                 stopped.remove(id);
             }
         }
-        VirtualMachine current = vm;
-        if (current != null) {
-            try {
-                current.eventRequestManager().deleteEventRequests(
-                        new ArrayList<>(current.eventRequestManager().stepRequests()));
-            } catch (VMDisconnectedException e) {
-                // Gone.
-            }
-        }
+        deleteSteps();
     }
 
     /**

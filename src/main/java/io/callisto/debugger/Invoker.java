@@ -232,7 +232,8 @@ final class Invoker {
         return null;
     }
 
-    private static String safeName(ThreadReference thread) {
+    /** A thread's name, or "" for a thread that ended meanwhile. */
+    static String safeName(ThreadReference thread) {
         try {
             return thread.name();
         } catch (RuntimeException e) {
