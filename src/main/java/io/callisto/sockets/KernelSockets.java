@@ -28,6 +28,8 @@ import org.zeromq.ZMQ;
 public final class KernelSockets implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KernelSockets.class.getName());
     private static final int LINGER_MS = 1000;
+    /** IOPub messages queued per subscriber before ZeroMQ drops; each is a few hundred bytes to a batched stream. */
+    private static final int IOPUB_SNDHWM = 100_000;
 
     /** Receives every multipart message that arrives on shell, control or stdin, on the I/O thread. */
     public interface Inbox {
@@ -90,6 +92,11 @@ public final class KernelSockets implements AutoCloseable {
         if (type == SocketType.ROUTER) {
             // Large cells and many clients: never drop a reply because a peer is slow to read.
             socket.setRouterMandatory(false);
+        }
+        if (type == SocketType.PUB) {
+            // A PUB socket drops what passes its high-water mark (ZeroMQ's default: 1000 messages a subscriber),
+            // and a dropped idle leaves its client waiting forever: let a slow reader fall further behind.
+            socket.setSndHWM(IOPUB_SNDHWM);
         }
         sockets.put(channel, socket);
         return bind(socket, connection, port);
