@@ -31,15 +31,32 @@ public final class DisplayChannel {
         sendPrintedOutput = flushPrintedOutput;
     }
 
+    /**
+     * Sends one display message for the running cell.
+     *
+     * @param msgType display_data, update_display_data, clear_output, or execute_result (a value's rich form)
+     * @param content the message content, as the messaging spec defines it for that type
+     * @throws IllegalStateException outside a Callisto executor
+     */
     public static void send(String msgType, Map<String, Object> content) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("msg_type", msgType);
         record.put("content", content);
+        sendRecord(record);
+    }
+
+    /**
+     * Sends one record as it is: a display message, or a comm record (io.callisto.comm.CommWire's JSON form).
+     *
+     * @throws IllegalArgumentException when the record cannot be written as JSON
+     * @throws IllegalStateException outside a Callisto executor
+     */
+    public static void sendRecord(Map<String, Object> record) {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(record);
         } catch (IOException e) {
-            throw new UncheckedIOException("a display value cannot be written as JSON", e);
+            throw new IllegalArgumentException("a display value cannot be written as JSON: " + e.getMessage(), e);
         }
         synchronized (DisplayChannel.class) {
             if (out == null) {

@@ -41,6 +41,21 @@ public interface Engine extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Forwards one frontend comm message, framed as io.callisto.comm.CommWire frames it, to the JVM running
+     * cells, whose comm thread dispatches it.
+     *
+     * @return the id of the executor it went to (its process id), or -1 when no executor is alive to take it
+     */
+    default long forwardComm(byte[] framedRecord) {
+        return -1;
+    }
+
+    /** The id of the executor running cells (its process id), or -1 while none is alive. */
+    default long executorId() {
+        return -1;
+    }
+
     /** Asks the running cell to stop; returns at once. */
     void interrupt();
 

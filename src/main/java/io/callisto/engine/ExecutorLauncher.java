@@ -27,9 +27,9 @@ import jdk.jshell.execution.Util;
 
 /**
  * JShell's execution engine for Callisto: starts the executor JVM ({@link ExecutorMain}) and connects to it
- * four ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
+ * five ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
  * the nested socket that carries JShell's commands for an eval a running cell calls ({@link NestedEval}),
- * and a JDI debugger connection, which stops a running cell, redefines classes in place and serves the
+ * the socket that carries the frontend's comm messages to the executor's comm thread, and a JDI debugger connection, which stops a running cell, redefines classes in place and serves the
  * notebook debugger ({@link DebugTarget}). The executor is a child of the kernel.
  */
 final class ExecutorLauncher implements ExecutionControlProvider {
@@ -44,6 +44,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     private volatile Process process;
     private volatile ExecutorConnection connection;
     private volatile NestedEval nested;
+    private volatile OutputStream comms;
 
     ExecutorLauncher(EngineConfig config, InputSource input, OutputStream display, NestedEval.Services nestedServices,
             DebugTarget debugTarget) {
@@ -67,6 +68,22 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     /** The connection to the executor of the last generate, or null before. */
     ExecutorConnection connection() {
         return connection;
+    }
+
+    /**
+     * Writes one framed comm record to the executor's comm socket (see io.callisto.comm.CommWire).
+     *
+     * @throws java.io.IOException when the executor is gone
+     */
+    void sendComm(byte[] framedRecord) throws IOException {
+        OutputStream out = comms;
+        if (out == null) {
+            throw new IOException("the executor has no comm socket yet");
+        }
+        synchronized (out) {
+            out.write(framedRecord);
+            out.flush();
+        }
     }
 
     /** Lets the executor's evals run in {@code shell}, the JShell this launcher's executor serves. */
@@ -138,8 +155,9 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             Socket commands = null;
             Socket answers = null;
             Socket nestedSocket = null;
+            Socket commSocket = null;
             try {
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < 4; i++) {
                     Socket socket = listener.accept();
                     socket.setTcpNoDelay(true);
                     int role = socket.getInputStream().read();
@@ -149,6 +167,8 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                         answers = socket;
                     } else if (role == StdinProtocol.NESTED_SOCKET) {
                         nestedSocket = socket;
+                    } else if (role == StdinProtocol.COMM_SOCKET) {
+                        commSocket = socket;
                     } else {
                         socket.close();
                         throw new IOException("an unexpected connection reached the executor's port");
@@ -158,9 +178,10 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                 throw new IOException("the executor JVM exited with code " + exitCode(started)
                         + " before it connected; check CALLISTO_JVM_OPTS (" + config.executorOptions() + ")", e);
             }
-            if (commands == null || answers == null || nestedSocket == null) {
+            if (commands == null || answers == null || nestedSocket == null || commSocket == null) {
                 throw new IOException("the executor connected twice for the same purpose");
             }
+            comms = new BufferedOutputStream(commSocket.getOutputStream(), 1 << 16);
             Socket commandSocket = commands;
             NestedEval evals = new NestedEval(nestedSocket, started, nestedServices);
             nested = evals;

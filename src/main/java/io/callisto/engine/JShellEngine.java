@@ -105,6 +105,27 @@ public final class JShellEngine implements Engine {
     }
 
     @Override
+    public long forwardComm(byte[] framedRecord) {
+        Session session = sessions.current();
+        if (!session.alive()) {
+            return -1;
+        }
+        try {
+            session.launcher.sendComm(framedRecord);
+        } catch (java.io.IOException e) {
+            LOG.fine(() -> "a comm message did not reach the executor: " + e);
+            return -1;
+        }
+        return session.launcher.process().pid();
+    }
+
+    @Override
+    public long executorId() {
+        Session session = sessions.current();
+        return session.alive() ? session.launcher.process().pid() : -1;
+    }
+
+    @Override
     public DebugTarget debugTarget() {
         return debugTarget;
     }

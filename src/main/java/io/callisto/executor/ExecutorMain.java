@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.callisto.comm.CommDispatcher;
+import io.callisto.comm.CommOutput;
 import io.callisto.display.DisplayChannel;
 import jdk.jshell.execution.Util;
 
@@ -37,6 +39,7 @@ public final class ExecutorMain {
         Socket commands = connect(port, StdinProtocol.COMMAND_SOCKET);
         Socket answers = connect(port, StdinProtocol.ANSWER_SOCKET);
         Socket nested = connect(port, StdinProtocol.NESTED_SOCKET);
+        Socket comms = connect(port, StdinProtocol.COMM_SOCKET);
         BatchingOutputStream[] streams = new BatchingOutputStream[2];
         Runnable sendOutput = () -> {
             for (BatchingOutputStream stream : streams) {
@@ -49,10 +52,17 @@ public final class ExecutorMain {
         };
         ExecutorControl control = new ExecutorControl(sendOutput);
         Map<String, Consumer<OutputStream>> outputs = Map.of(
-                "out", raw -> System.setOut(printStream(streams[0] = new BatchingOutputStream(raw, "callisto-stdout"))),
-                "err", raw -> System.setErr(printStream(streams[1] = new BatchingOutputStream(raw, "callisto-stderr"))),
+                "out", raw -> System.setOut(printStream(new CommOutput(
+                        streams[0] = new BatchingOutputStream(raw, "callisto-stdout"), "stdout"))),
+                "err", raw -> System.setErr(printStream(new CommOutput(
+                        streams[1] = new BatchingOutputStream(raw, "callisto-stderr"), "stderr"))),
                 StdinProtocol.REQUEST_STREAM, raw -> System.setIn(new CellInput(raw, inputOf(answers), sendOutput)),
-                DisplayChannel.STREAM, raw -> DisplayChannel.connect(raw, sendOutput),
+                // The comm thread starts with the channel its records go back on; the kernel forwards nothing
+                // before the session is up, by when every stream here is in place.
+                DisplayChannel.STREAM, raw -> {
+                    DisplayChannel.connect(raw, sendOutput);
+                    CommDispatcher.start(inputOf(comms));
+                },
                 NestedProtocol.REQUEST_STREAM, raw -> NestedCalls.connect(raw, nested, control, sendOutput));
         // MultiplexingOutputStream writes 127-byte packets and flushes after each write: buffer them into one.
         OutputStream toKernel = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);

@@ -20,6 +20,8 @@ public final class StdinProtocol {
     public static final byte ANSWER_SOCKET = 'A';
     /** The socket on which the cell's thread serves JShell's commands for an eval ({@link NestedProtocol}). */
     public static final byte NESTED_SOCKET = 'N';
+    /** The socket on which the kernel forwards the frontend's comm messages (io.callisto.comm.CommWire). */
+    public static final byte COMM_SOCKET = 'M';
 
     public static final byte LINE = 0;
     public static final byte END_OF_INPUT = 1;

@@ -22,11 +22,14 @@ final class DisplayPublisher extends OutputStream {
     private final Outbound outbound;
     private final StreamPublisher streams;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final java.util.function.Consumer<JsonNode> comms;
     private ObjectNode richResult;
 
-    DisplayPublisher(Outbound outbound, StreamPublisher streams) {
+    /** @param comms takes the executor's comm records (io.callisto.commbridge.CommBridge#fromExecutor) */
+    DisplayPublisher(Outbound outbound, StreamPublisher streams, java.util.function.Consumer<JsonNode> comms) {
         this.outbound = outbound;
         this.streams = streams;
+        this.comms = comms;
     }
 
     @Override
@@ -65,6 +68,12 @@ final class DisplayPublisher extends OutputStream {
             return;
         }
         String msgType = record.path("msg_type").asText();
+        if (io.callisto.commbridge.CommBridge.EXECUTOR_RECORDS.contains(msgType)) {
+            // After the cell's output printed before it, as a display is.
+            streams.flush();
+            comms.accept(record);
+            return;
+        }
         JsonNode content = record.path("content");
         if (!content.isObject()) {
             LOG.warning("dropped a display record without content");

@@ -1,6 +1,8 @@
 package io.callisto.kernel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callisto.commbridge.CommBridge;
 import io.callisto.debugger.Debugger;
 import io.callisto.engine.Engine;
 import io.callisto.history.HistoryEntry;
@@ -43,6 +45,7 @@ import java.util.logging.Logger;
 public final class Kernel implements KernelSockets.Inbox {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
     private static final Set<String> EXECUTES = Set.of("execute_request");
+    private static final Set<String> COMMS = Set.of("comm_open", "comm_msg", "comm_close");
     private static final Request STOP_ABORTING = new Request(null, null);
 
     @FunctionalInterface
@@ -56,6 +59,7 @@ public final class Kernel implements KernelSockets.Inbox {
     private final StreamPublisher streams;
     private final StdinBridge stdin;
     private final DisplayPublisher displays;
+    private final CommBridge comms;
     private final CellMagics magics;
     private final CompletableFuture<Engine> engine;
     private final Clock clock;
@@ -65,6 +69,9 @@ public final class Kernel implements KernelSockets.Inbox {
     private final Map<String, Handler> controlHandlers = new HashMap<>();
     private final BlockingQueue<Request> shellQueue = new LinkedBlockingQueue<>();
     private final BlockingQueue<Request> controlQueue = new LinkedBlockingQueue<>();
+    /** The frontend's comm messages: a thread of their own, so a handler runs while a cell does. */
+    private final BlockingQueue<Request> commQueue = new LinkedBlockingQueue<>();
+    private final Map<String, Handler> commHandlers = new HashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Usage usage = new Usage();
     private final Debugger debugger;
@@ -88,7 +95,8 @@ public final class Kernel implements KernelSockets.Inbox {
         this.outbound = new Outbound(sockets, codec, new MessageFactory(clock));
         this.streams = new StreamPublisher(outbound, outputLimitBytes());
         this.stdin = new StdinBridge(outbound, streams);
-        this.displays = new DisplayPublisher(outbound, streams);
+        this.comms = new CommBridge(outbound::publish, streams::parent, this::engine);
+        this.displays = new DisplayPublisher(outbound, streams, comms::fromExecutor);
         this.engine = new CompletableFuture<>();
         this.magics = new CellMagics(streams, outbound, this::engine);
         Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin,
@@ -111,9 +119,6 @@ public final class Kernel implements KernelSockets.Inbox {
         shellHandlers.put("is_complete_request", this::isComplete);
         shellHandlers.put("history_request", this::history);
         shellHandlers.put("comm_info_request", this::commInfo);
-        shellHandlers.put("comm_open", this::commOpen);
-        shellHandlers.put("comm_msg", request -> LOG.fine("comm_msg for a comm that does not exist"));
-        shellHandlers.put("comm_close", request -> LOG.fine("comm_close for a comm that does not exist"));
         shellHandlers.put("shutdown_request", this::shutdown);
 
         // Control takes every shell type but execute (ipykernel's control_msg_types), plus its own.
@@ -123,6 +128,9 @@ public final class Kernel implements KernelSockets.Inbox {
             }
         });
         controlHandlers.put("interrupt_request", this::interrupt);
+        for (String type : COMMS) {
+            commHandlers.put(type, request -> comms.fromFrontend(request.message()));
+        }
         // The Jupyter debug protocol: DAP over control, served in order on the control thread.
         debugger = new Debugger(this::debugTarget, event -> outbound.publish("debug_event", debugParent, event),
                 this::interruptRunningCell);
@@ -155,6 +163,7 @@ public final class Kernel implements KernelSockets.Inbox {
         outbound.publish("status", null, new Replies.Status("starting"));
         startWorker("callisto-shell", shellQueue, shellHandlers);
         startWorker("callisto-control", controlQueue, controlHandlers);
+        startWorker("callisto-comm", commQueue, commHandlers);
         LOG.info("Callisto kernel started, session " + outbound.factory().session());
     }
 
@@ -199,7 +208,7 @@ public final class Kernel implements KernelSockets.Inbox {
             return;
         }
         switch (channel) {
-            case SHELL -> shellQueue.add(new Request(channel, message));
+            case SHELL -> (COMMS.contains(message.msgType()) ? commQueue : shellQueue).add(new Request(channel, message));
             case CONTROL -> controlQueue.add(new Request(channel, message));
             case STDIN -> {
                 if ("input_reply".equals(message.msgType())) {
@@ -320,6 +329,7 @@ public final class Kernel implements KernelSockets.Inbox {
             stdin.detach();
         }
         streams.flush();
+        comms.executorMaybeReplaced();
         try {
             namespaceSize = engine().variableCount();
         } catch (RuntimeException e) {
@@ -448,13 +458,8 @@ public final class Kernel implements KernelSockets.Inbox {
     }
 
     private void commInfo(Request request) {
-        outbound.reply(request, "comm_info_reply", new Replies.CommInfoReply("ok", Map.of()), null);
-    }
-
-    private void commOpen(Request request) {
-        Requests.CommOpen open = Json.fromObject(request.message().content(), Requests.CommOpen.class);
-        LOG.info("no comm target '" + open.targetName() + "': closing comm " + open.commId());
-        outbound.publish("comm_close", request.message(), new Replies.CommClose(open.commId(), Map.of()));
+        JsonNode target = request.message().content().path("target_name");
+        outbound.reply(request, "comm_info_reply", comms.commInfo(target.isTextual() ? target.asText() : null), null);
     }
 
     private void interrupt(Request request) {

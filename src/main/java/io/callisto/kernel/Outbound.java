@@ -45,6 +45,15 @@ final class Outbound {
         sockets.send(Channel.IOPUB, codec.encode(message));
     }
 
+    /** An IOPub broadcast with metadata and binary buffers (comm messages carry both). */
+    void publish(String msgType, Message parent, ObjectNode content, ObjectNode metadata, List<byte[]> buffers) {
+        byte[] topic = ("kernel." + factory.session() + "." + msgType).getBytes(StandardCharsets.UTF_8);
+        Message bare = factory.create(msgType, parent, List.of(topic), metadata, content);
+        Message message = new Message(bare.identities(), bare.header(), bare.parentHeader(), bare.metadata(), bare.content(),
+                List.copyOf(buffers));
+        sockets.send(Channel.IOPUB, codec.encode(message));
+    }
+
     private static ObjectNode asObject(Object content) {
         return content instanceof ObjectNode node ? node : Json.toObject(content);
     }

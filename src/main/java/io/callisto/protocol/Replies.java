@@ -91,14 +91,6 @@ public final class Replies {
     public record InterruptReply(String status) {
     }
 
-    /** comm_info_reply. */
-    public record CommInfoReply(String status, Map<String, Object> comms) {
-    }
-
-    /** comm_close, sent for a comm_open whose target the kernel does not know. */
-    public record CommClose(String commId, Map<String, Object> data) {
-    }
-
     /** input_request on the stdin channel. */
     public record InputRequest(String prompt, boolean password) {
     }

@@ -60,10 +60,6 @@ public final class Requests {
         }
     }
 
-    /** comm_open. */
-    public record CommOpen(String commId, String targetName) {
-    }
-
     /** history_request; which fields matter depends on hist_access_type (range, tail or search). */
     public record HistoryRequest(
             Boolean output,
