@@ -22,6 +22,7 @@ public final class Comms {
     private static final CommTransport TO_KERNEL = (msgType, content, metadata, buffers) ->
             DisplayChannel.sendRecord(CommWire.toJson(new CommWire.Record(msgType, content, metadata, buffers, PARENT.get())));
     private static volatile CommTransport transport = TO_KERNEL;
+    private static volatile String cellMsgId;
 
     private Comms() {
     }
@@ -55,6 +56,19 @@ public final class Comms {
      */
     public static String parentMsgId() {
         return PARENT.get();
+    }
+
+    /**
+     * The msg_id of the execute_request whose cell runs now (or ran last), or null before the first: the
+     * parent of what a cell prints, which an ipywidgets Output widget captures by.
+     */
+    public static String cellMsgId() {
+        return cellMsgId;
+    }
+
+    /** Called by the executor before each cell with the msg_id of its execute_request. */
+    public static void cellStarted(String msgId) {
+        cellMsgId = msgId;
     }
 
     /** Sends comm messages made in this JVM to {@code replacement} (a test's recorder); null restores the kernel. */

@@ -46,6 +46,20 @@ public final class DisplayChannel {
     }
 
     /**
+     * Sends a display_data that the kernel shows at the end of the running cell's output, after its result
+     * (the widgets' area for what their listeners print goes there).
+     *
+     * @param content display_data content: data, metadata, transient
+     */
+    public static void sendAfterCell(Map<String, Object> content) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("msg_type", "display_data");
+        record.put("content", content);
+        record.put("after_cell", true);
+        sendRecord(record);
+    }
+
+    /**
      * Sends one record as it is: a display message, or a comm record (io.callisto.comm.CommWire's JSON form).
      *
      * @throws IllegalArgumentException when the record cannot be written as JSON

@@ -10,6 +10,13 @@ import java.util.Map;
  */
 public interface Engine extends AutoCloseable {
 
+    /**
+     * Names the execute_request the next {@link #execute} serves, for code in the executor that needs it (the
+     * widgets' Output capture); by default ignored.
+     */
+    default void cellStarting(String msgId) {
+    }
+
     /** Runs every snippet of a cell in order, stopping at the first failure. */
     CellOutcome execute(String code, int cellNumber);
 

@@ -34,6 +34,8 @@ import jdk.jshell.spi.ExecutionControl;
  * called ({@link NestedEval}): they go to the executor on the nested socket, where the cell's thread serves them.
  */
 final class ExecutorConnection extends StreamingExecutionControl {
+    /** The extension command that names the running cell's request (executor.ExecutorControl answers it). */
+    static final String CELL_COMMAND = io.callisto.executor.ExecutorMain.CELL_COMMAND;
     /** The executor-side class whose invoke frame marks the thread running a cell, and its fields. */
     private static final String CONTROL_CLASS = "io.callisto.executor.ExecutorControl";
 
@@ -130,6 +132,19 @@ final class ExecutorConnection extends StreamingExecutionControl {
         boolean was = stopped;
         stopped = false;
         return was;
+    }
+
+    /**
+     * Tells the executor which execute_request its next snippets belong to (an ipywidgets Output widget
+     * captures by that msg_id); one round trip on the command socket, from the thread about to eval.
+     */
+    void cellStarting(String msgId) {
+        try {
+            extensionCommand(CELL_COMMAND, msgId);
+        } catch (ExecutionControlException e) {
+            java.util.logging.Logger.getLogger(ExecutorConnection.class.getName())
+                    .fine(() -> "the executor did not take the cell's msg_id: " + e);
+        }
     }
 
     @Override

@@ -63,6 +63,8 @@ public final class JShellEngine implements Engine {
         return thread;
     });
     private final SessionPool sessions;
+    /** The execute_request of the cell about to run, told to the executor before it runs (shell thread only). */
+    private String cellMsgId;
     private final DebugTarget debugTarget;
     /** The cell now running (a fresh object per execute), for interrupts to aim at; null between cells. */
     private volatile Object runningCell;
@@ -102,6 +104,11 @@ public final class JShellEngine implements Engine {
     private com.sun.jdi.VirtualMachine currentVm() {
         ExecutorConnection connection = sessions == null ? null : sessions.current().connection();
         return connection == null ? null : connection.vm();
+    }
+
+    @Override
+    public void cellStarting(String msgId) {
+        cellMsgId = msgId;
     }
 
     @Override
@@ -188,6 +195,9 @@ public final class JShellEngine implements Engine {
         }
         if (current.connection() != null) {
             current.connection().clearPendingStop();
+            if (cellMsgId != null) {
+                current.connection().cellStarting(cellMsgId);
+            }
         }
         Object cell = new Object();
         interrupted = false;

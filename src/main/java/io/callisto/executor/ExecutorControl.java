@@ -141,6 +141,17 @@ final class ExecutorControl extends DirectExecutionControl {
         return stop;
     }
 
+    /** The kernel names the running cell's request ({@link ExecutorMain#CELL_COMMAND}); other commands are unknown. */
+    @Override
+    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
+            InternalException {
+        if (ExecutorMain.CELL_COMMAND.equals(command)) {
+            io.callisto.comm.Comms.cellStarted(arg == null ? null : arg.toString());
+            return null;
+        }
+        return super.extensionCommand(command, arg);
+    }
+
     /**
      * The kernel has already redefined these classes in this JVM through its debugger connection (JDI, as
      * JShell's default engine does); this request only tells us so. Without the debugger connection the

@@ -27,6 +27,9 @@ public final class ExecutorMain {
     private ExecutorMain() {
     }
 
+    /** JShell's extension command with which the kernel names the running cell's execute_request msg_id. */
+    public static final String CELL_COMMAND = "callisto.cell";
+
     /** Set (to the archive's path) in the installer's training run; see io.callisto.engine.ClassDataArchive. */
     private static final String TRAINING_PROPERTY = "callisto.executorArchiveAtExit";
 

@@ -24,6 +24,7 @@ final class DisplayPublisher extends OutputStream {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final java.util.function.Consumer<JsonNode> comms;
     private ObjectNode richResult;
+    private final java.util.List<ObjectNode> afterCell = new java.util.ArrayList<>();
 
     /** @param comms takes the executor's comm records (io.callisto.commbridge.CommBridge#fromExecutor) */
     DisplayPublisher(Outbound outbound, StreamPublisher streams, java.util.function.Consumer<JsonNode> comms) {
@@ -81,6 +82,8 @@ final class DisplayPublisher extends OutputStream {
         }
         if (msgType.equals("execute_result")) {
             richResult = (ObjectNode) content;
+        } else if (msgType.equals("display_data") && record.path("after_cell").asBoolean(false)) {
+            afterCell.add((ObjectNode) content);
         } else if (PUBLISHED.contains(msgType)) {
             streams.flush();
             if (!streams.muted()) {
@@ -89,6 +92,13 @@ final class DisplayPublisher extends OutputStream {
         } else {
             LOG.warning("dropped a display record of unknown type " + msgType);
         }
+    }
+
+    /** The display_data the cell asked to show after its result; forgets them. */
+    synchronized java.util.List<ObjectNode> takeAfterCell() {
+        java.util.List<ObjectNode> taken = java.util.List.copyOf(afterCell);
+        afterCell.clear();
+        return taken;
     }
 
     /** The rich form of the last snippet's value, if it had one; forgets it. */

@@ -313,6 +313,7 @@ public final class Kernel implements KernelSockets.Inbox {
             Engine cells = engine();
             long engineStart = System.nanoTime();
             magics.cellStarted(count);
+            cells.cellStarting(request.message().header().path("msg_id").asText(null));
             outcome = CellRunner.hasMagic(execute.source())
                     ? magics.run(cells, execute.source(), count)
                     : cells.execute(execute.source(), count);
@@ -352,9 +353,11 @@ public final class Kernel implements KernelSockets.Inbox {
                 result.set("metadata", rich != null && rich.path("metadata").isObject() ? rich.get("metadata") : Json.object());
                 outbound.publish("execute_result", request.message(), result);
             }
+            publishAfterCell(request, execute.isSilent());
             outbound.reply(request, "execute_reply", new Replies.ExecuteOk(count, userExpressions), replyMetadata(started, "ok"));
         } else {
             Engine.Failure failure = (Engine.Failure) outcome;
+            publishAfterCell(request, execute.isSilent());
             if (!execute.isSilent()) {
                 outbound.publish("error", request.message(),
                         new Replies.ExecuteError(null, null, failure.ename(), failure.evalue(), failure.traceback()));
@@ -367,6 +370,14 @@ public final class Kernel implements KernelSockets.Inbox {
             outbound.reply(request, "execute_reply",
                     new Replies.ExecuteError("error", count, failure.ename(), failure.evalue(), failure.traceback()),
                     replyMetadata(started, "error"));
+        }
+    }
+
+    private void publishAfterCell(Request request, boolean silent) {
+        for (ObjectNode content : displays.takeAfterCell()) {
+            if (!silent) {
+                outbound.publish("display_data", request.message(), content);
+            }
         }
     }
 
