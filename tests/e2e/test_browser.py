@@ -172,3 +172,9 @@ def test_debugger(jupyter_server):
     """JupyterLab's debugger: breakpoint, stop, variables, Next, Continue. Runs against any kernelspec whose
     language the suite has code for (java, python), so CALLISTO_KERNEL=python3 shows ipykernel doing it."""
     run_suite(jupyter_server, "debugger.test.mjs")
+
+
+def test_widgets(jupyter_server):
+    """Java widgets with jupyterlab_widgets: a slider observed from Java, a Button's click printing under its
+    cell, an IntProgress advancing during a loop, an Output widget, and a reload with the widgets live."""
+    run_suite(jupyter_server, "widgets.test.mjs")
