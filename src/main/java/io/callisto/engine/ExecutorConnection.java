@@ -36,6 +36,12 @@ import jdk.jshell.spi.ExecutionControl;
 final class ExecutorConnection extends StreamingExecutionControl {
     /** The extension command that names the running cell's request (executor.ExecutorControl answers it). */
     static final String CELL_COMMAND = io.callisto.executor.ExecutorMain.CELL_COMMAND;
+    private static final java.util.logging.Logger LOG_CELL = java.util.logging.Logger.getLogger(ExecutorConnection.class.getName());
+    /** JShell's remote protocol (jdk.jshell.execution.RemoteCodes, not exported): a command's first int. */
+    private static final int COMMAND_PREFIX = 0xC03DC03D;
+    private static final int RESULT_SUCCESS = 100;
+    private final ObjectOutput commandOut;
+    private final ObjectInput commandIn;
     /** The executor-side class whose invoke frame marks the thread running a cell, and its fields. */
     private static final String CONTROL_CLASS = "io.callisto.executor.ExecutorControl";
 
@@ -60,6 +66,8 @@ final class ExecutorConnection extends StreamingExecutionControl {
     ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket, VirtualMachine vm,
             NestedEval nested, DebugTarget debugTarget) {
         super(out, in);
+        this.commandOut = out;
+        this.commandIn = in;
         this.debugTarget = debugTarget;
         this.process = process;
         this.socket = socket;
@@ -136,14 +144,27 @@ final class ExecutorConnection extends StreamingExecutionControl {
 
     /**
      * Tells the executor which execute_request its next snippets belong to (an ipywidgets Output widget
-     * captures by that msg_id); one round trip on the command socket, from the thread about to eval.
+     * captures by that msg_id): JShell's extension command, one round trip on the command socket, from the
+     * thread about to eval. StreamingExecutionControl does not send extension commands, so this writes
+     * JShell's remote protocol itself: the command prefix, the name and the argument, then reads the status
+     * and the result (jdk.jshell.execution.RemoteCodes, ExecutionControlForwarder).
      */
     void cellStarting(String msgId) {
         try {
-            extensionCommand(CELL_COMMAND, msgId);
-        } catch (ExecutionControlException e) {
-            java.util.logging.Logger.getLogger(ExecutorConnection.class.getName())
-                    .fine(() -> "the executor did not take the cell's msg_id: " + e);
+            commandOut.writeInt(COMMAND_PREFIX);
+            commandOut.writeUTF(CELL_COMMAND);
+            commandOut.writeObject(msgId);
+            commandOut.flush();
+            int status = commandIn.readInt();
+            if (status == RESULT_SUCCESS) {
+                commandIn.readObject();
+            } else {
+                // The forwarder's other answers to an extension command carry one UTF message.
+                String message = commandIn.readUTF();
+                LOG_CELL.fine(() -> "the executor did not take the cell's msg_id: " + status + " " + message);
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            LOG_CELL.fine(() -> "the executor did not take the cell's msg_id: " + e);
         }
     }
 
