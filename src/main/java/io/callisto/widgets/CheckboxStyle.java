@@ -1,0 +1,26 @@
+package io.callisto.widgets;
+
+/** The style of Checkbox's (ipywidgets' {@code CheckboxStyleModel}): CSS values, null (or "") for the theme's. */
+public final class CheckboxStyle extends Style<CheckboxStyle> {
+    public CheckboxStyle() {
+        super("CheckboxStyleModel");
+        trait("background", Kind.STRING, null);
+        trait("description_width", Kind.STRING, "");
+    }
+
+    public String background() {
+        return (String) get("background");
+    }
+
+    public CheckboxStyle background(String background) {
+        return set("background", background);
+    }
+
+    public String descriptionWidth() {
+        return (String) get("description_width");
+    }
+
+    public CheckboxStyle descriptionWidth(String descriptionWidth) {
+        return set("description_width", descriptionWidth);
+    }
+}
