@@ -403,15 +403,16 @@ def test_comms_opened_before_system_exit_are_closed_towards_the_frontend(kernel)
     assert kernel.comm_info() == {front: "before.exit", kernel_side: "frontend.side"}
 
     exit_id = kernel.execute("System.exit(0);")
-    kernel.wait_shell(exit_id, timeout=120)
-    kernel.idle(exit_id, timeout=120)
-    # The next cell runs in the fresh executor; by its idle at the latest both comms are closed.
+    exit_reply = kernel.wait_shell(exit_id, timeout=120)
+    assert "ended with exit code 0" in exit_reply["content"].get("evalue", ""), exit_reply["content"]
+    under_exit = kernel.idle(exit_id, timeout=120)
+    # The exit's cell hands over to a fresh executor; before its idle both comms are closed towards the frontend.
+    closed = sorted(m["content"]["comm_id"] for m in of_type(under_exit, "comm_close"))
+    assert closed == sorted([front, kernel_side]), kernel.describe()
+    assert kernel.comm_info() == {}
     reply, _ = kernel.run("1 + 1", timeout=120)
     assert reply["content"]["status"] == "ok"
-    for comm_id in (front, kernel_side):
-        closes = [m for m in kernel.iopub if m["msg_type"] == "comm_close" and m["content"]["comm_id"] == comm_id]
-        assert len(closes) == 1, (comm_id, kernel.describe())
-    assert kernel.comm_info() == {}
+    assert len(of_type(kernel.iopub, "comm_close")) == 2, "a comm was closed twice"
     # The old comms are gone in the new executor too: the target was not re-registered, so a new open is refused,
     # and a message to an old comm reaches nothing.
     _, under_msg = kernel.comm("comm_msg", {"comm_id": front, "data": {}})
