@@ -468,3 +468,24 @@ Comms.registerTarget("strict", (comm, open) -> comm.onMessage(m -> seen.add(m.da
     log = kernel.log_path.read_text(errors="replace")
     assert "dropped a comm_msg without a comm_id" in log
     assert "dropped a comm_msg whose data is not a JSON object" in log
+
+
+def test_the_frontend_talks_back_on_a_comm_a_cell_opened_and_closes_it(kernel):
+    outputs = kernel.run_ok("""
+var mine = Comm.open("frontend.model", Map.of());
+mine.onMessage(m -> mine.send(Map.of("got", m.data(), "buffers", m.buffers().size())));
+mine.onClose(m -> System.out.println("frontend closed " + mine.id()));
+System.out.print(mine.id());
+""")
+    comm_id = streams(outputs, "stdout")
+    assert [m["content"]["comm_id"] for m in of_type(outputs, "comm_open")] == [comm_id]
+    msg_id, under_msg = kernel.comm("comm_msg", {"comm_id": comm_id, "data": {"state": {"value": 3}}}, buffers=[b"\x00"])
+    answers = of_type(under_msg, "comm_msg")
+    assert len(answers) == 1 and answers[0]["parent_header"]["msg_id"] == msg_id
+    assert answers[0]["content"] == {"comm_id": comm_id, "data": {"got": {"state": {"value": 3}}, "buffers": 1}}
+    assert kernel.comm_info() == {comm_id: "frontend.model"}
+    _, under_close = kernel.comm("comm_close", {"comm_id": comm_id, "data": {}})
+    assert streams(under_close, "stdout") == f"frontend closed {comm_id}\n"
+    assert kernel.comm_info() == {}
+    outputs = kernel.run_ok("System.out.print(mine.isOpen());")
+    assert streams(outputs, "stdout") == "false"
