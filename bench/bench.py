@@ -2,6 +2,7 @@
 
     bench/run [KERNELSPEC ...]      (default: java) — each kernelspec in turn, same invocation
     bench/run --only debugger K ... just the debugger figures (a minute, not eight)
+    bench/run --only comms K ...    just the comm figures
 
 The debugger figures (for a kernelspec whose metadata says debugger: true; "n/a" for one that does not)
 run in two kernels of their own, so that attaching a debugger cannot colour the other figures: trivial
@@ -9,6 +10,11 @@ cells in blocks, in turn in a kernel whose debugger is off and in one whose debu
 initialize, attach, configurationDone on the control channel, no breakpoints), and the time from a
 `continue` to the next `stopped` debug_event with a breakpoint in a loop's body. --only debugger merges
 its figures into an existing results.json.
+
+The comm figures (a kernel of their own too; "n/a" for a kernelspec whose cells cannot register a comm
+target, JJava's) time a frontend comm_msg to the reply the cell-registered listener sends back (a comm_msg on
+IOPub): with the kernel idle, and while a cell spins in a loop (stopped by an interrupt afterwards). A kernel
+that handles comm messages only between cells says so instead of the second pair of figures.
 
 Talks to each kernel over raw ZeroMQ sockets with jupyter_client's Session for the wire format
 (jupyter_client's blocking client adds ~10 ms a message and would hide the kernel's own speed).
@@ -22,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 
 import zmq
 from jupyter_client import KernelManager
@@ -287,10 +294,9 @@ def bench_kernel(name, cells):
             time.sleep(5)
             figures["idle_cpu_%"] = (process_tree_cpu_seconds(kernel_pid()) - before) / 5 * 100
     finally:
-        for km, client, log, _ in started:
-            client.close()
-            km.shutdown_kernel(now=True)
-            log.close()
+        client.close()
+        km.shutdown_kernel(now=True)
+        log.close()
     return figures
 
 
@@ -493,6 +499,85 @@ def bench_debugger(name, cells, stops, trace=False, rounds=4):
     return figures
 
 
+COMM_FIGURES = ("comms_round_trip_idle_p50_ms", "comms_round_trip_idle_p90_ms",
+                "comms_round_trip_cell_running_p50_ms", "comms_round_trip_cell_running_p90_ms")
+# A target that answers every comm_msg with a comm_msg carrying the same data; and a cell that spins until
+# interrupted. {flag} is set by nothing: the spin ends with an interrupt.
+COMM_CELLS = {
+    "java": {
+        "target": ("import io.callisto.comm.*;\n"
+                   'Comms.registerTarget("bench.echo", (comm, open) -> comm.onMessage(m -> comm.send(m.data())));'),
+        "spin": 'System.out.println("spinning"); while (true) { Thread.onSpinWait(); }',
+    },
+    "python": {
+        "target": ("def _bench_echo(comm, open_msg):\n"
+                   "    comm.on_msg(lambda msg: comm.send(msg['content']['data']))\n"
+                   "get_ipython().kernel.comm_manager.register_target('bench.echo', _bench_echo)\n"),
+        "spin": "print('spinning', flush=True)\nwhile True:\n    pass\n",
+    },
+}
+
+
+def bench_comms(name, rounds, blocked_after=10.0):
+    """Frontend comm_msg → the listener's reply on IOPub, rounds times with the kernel idle and rounds times
+    while a cell spins, in a kernel of its own. Each round trip waits for its reply before the next is sent."""
+    language = KernelSpecManager().get_kernel_spec(name).language.lower()
+    cells = COMM_CELLS.get(language, COMM_CELLS["java"])
+    figures = {}
+    km, client, log, _ = start_kernel(name, "-comms")
+    try:
+        wait_until_answering(client)
+        reply, _, outputs = client.run(cells["target"], timeout=120)
+        if reply is None or reply["content"]["status"] != "ok":
+            return {figure: "n/a" for figure in COMM_FIGURES}
+        comm_id = uuid.uuid4().hex
+        opened = client.send(client.shell, "comm_open", {"comm_id": comm_id, "target_name": "bench.echo", "data": {}})
+        client.wait_for(lambda n, m: n == "iopub" and m["msg_type"] == "status"
+                        and m["content"]["execution_state"] == "idle" and m["parent_header"].get("msg_id") == opened)
+        sequence = iter(range(10**9))
+
+        def round_trip(timeout):
+            """Seconds from sending a comm_msg to its echo arriving on IOPub (TimeoutError if none came)."""
+            n = next(sequence)
+            start = time.perf_counter()
+            client.send(client.shell, "comm_msg", {"comm_id": comm_id, "data": {"n": n}})
+            client.wait_for(lambda name, m: name == "iopub" and m["msg_type"] == "comm_msg"
+                            and m["content"].get("comm_id") == comm_id
+                            and m["content"].get("data", {}).get("n") == n, timeout)
+            return time.perf_counter() - start
+
+        def measure(prefix):
+            for _ in range(20):  # warm up
+                round_trip(60)
+            times = [round_trip(60) * 1000 for _ in range(rounds)]
+            figures[f"{prefix}_p50_ms"] = percentile(times, 0.5)
+            figures[f"{prefix}_p90_ms"] = percentile(times, 0.9)
+
+        measure("comms_round_trip_idle")
+
+        cell = client.execute(cells["spin"])
+        client.wait_for(lambda n, m: n == "iopub" and m["msg_type"] == "stream"
+                        and m["parent_header"].get("msg_id") == cell, timeout=60)
+        try:
+            round_trip(blocked_after)
+            measure("comms_round_trip_cell_running")
+        except TimeoutError:
+            for figure in COMM_FIGURES[2:]:
+                figures[figure] = f"none in {blocked_after:.0f} s"
+        km.interrupt_kernel()
+        client.wait_for(lambda n, m: n == "shell" and m["parent_header"].get("msg_id") == cell, timeout=60)
+        # A kernel that queued the comm_msg behind the cell answers it now; the kernel is then idle again.
+        round_trip(60)
+    except TimeoutError as failure:
+        for figure in COMM_FIGURES:
+            figures.setdefault(figure, f"failed: {failure}")
+    finally:
+        client.close()
+        km.shutdown_kernel(now=True)
+        log.close()
+    return figures
+
+
 FIFTY_DECLARATIONS = (
     [f"int m{i}(int x) {{ return x + {i}; }}" for i in range(20)]
     + [f"record Point{i}(int x, int y) {{ int sum() {{ return x + y + {i}; }} }}" for i in range(10)]
@@ -514,8 +599,9 @@ def main():
     parser = argparse.ArgumentParser(description="Callisto benchmarks")
     parser.add_argument("kernels", nargs="*", default=["java"], help="kernelspec names; the first is the baseline")
     parser.add_argument("--cells", type=int, default=200, help="trivial cells to time")
-    parser.add_argument("--only", choices=["all", "debugger"], default="all",
-                        help="debugger: just the debugger figures, merged into an existing results file")
+    parser.add_argument("--only", choices=["all", "debugger", "comms"], default="all",
+                        help="debugger, comms: just those figures, merged into an existing results file")
+    parser.add_argument("--comm-rounds", type=int, default=200, help="comm round trips to time, idle and while a cell runs")
     parser.add_argument("--debug-cells", type=int, default=100, help="trivial cells to time with the debugger off, and as many with it on")
     parser.add_argument("--stops", type=int, default=30, help="continue → stopped round trips to time")
     parser.add_argument("--trace", action="store_true", help="print the debugger figures' messages to stderr")
@@ -525,7 +611,10 @@ def main():
     results = {}
     for name in args.kernels:
         results[name] = bench_kernel(name, args.cells) if args.only == "all" else {}
-        results[name].update(bench_debugger(name, args.debug_cells, args.stops, args.trace))
+        if args.only in ("all", "debugger"):
+            results[name].update(bench_debugger(name, args.debug_cells, args.stops, args.trace))
+        if args.only in ("all", "comms"):
+            results[name].update(bench_comms(name, args.comm_rounds))
     if args.only == "all":
         results["in-process JShell (reference)"] = in_process_jshell(args.cells)
 

@@ -86,6 +86,15 @@ public final class CommBridge {
             LOG.warning("dropped a " + type + " without a comm_id");
             return;
         }
+        JsonNode data = message.content().get("data");
+        if (data != null && !data.isNull() && !data.isObject()) {
+            LOG.warning("dropped a " + type + " whose data is not a JSON object");
+            return;
+        }
+        if (type.equals("comm_open") && !message.content().path("target_name").isTextual()) {
+            LOG.warning("dropped a comm_open without a target_name");
+            return;
+        }
         Engine cells = engine.get();
         executorMaybeReplaced();
         String id = commId.asText();
