@@ -31,8 +31,8 @@ function widgetStep(name, body) {
 }
 
 // The widget views of a cell's outputs, once the widget manager has rendered them.
-function views(cell, selector) {
-  return cell.locator(`.jp-OutputArea-output ${selector}`);
+function views(cell, selector, options = {}) {
+  return cell.locator(`.jp-OutputArea-output ${selector}`, options);
 }
 
 let sliderCell;
@@ -55,12 +55,12 @@ widgetStep('opens a notebook and makes a slider whose Java observer updates a la
   ].join('\n'));
   const handle = views(sliderCell, '.widget-slider .noUi-handle');
   await handle.waitFor();
-  await views(sliderCell, '.widget-label', { hasText: 'n = 3' }).waitFor();
+  await views(sliderCell, 'div.widget-label', { hasText: 'n = 3' }).waitFor();
   // The slider's handle takes the keyboard, as a user's arrow keys move it.
   await handle.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await sliderCell.locator('.widget-label', { hasText: 'n = 5' }).waitFor();
+  await views(sliderCell, 'div.widget-label', { hasText: 'n = 5' }).waitFor();
   await screenshot(page, 'widgets-01-slider');
   const read = await runCell(page, 'slider.value()');
   assert.equal(await outputText(read), '5', 'Java reads the value the page set');
@@ -75,9 +75,11 @@ widgetStep('prints under its cell when a Button is clicked', async (page) => {
   const button = cell.locator('.jp-OutputArea-output button.jupyter-button', { hasText: 'Say hello' });
   await button.waitFor();
   await button.click();
-  await cell.locator('.jp-OutputArea-output', { hasText: 'hello from Java' }).waitFor();
+  // Into the cell's area for what its widgets' listeners print, an Output widget after the button.
+  const printed = cell.locator('.jp-OutputArea-output .widget-output');
+  await printed.filter({ hasText: 'hello from Java' }).waitFor();
   await button.click();
-  await cell.locator('.jp-OutputArea-output').filter({ hasText: /hello from Java\s+hello from Java/ }).waitFor();
+  await printed.filter({ hasText: /hello from Java\s+hello from Java/ }).waitFor();
   await screenshot(page, 'widgets-02-button');
 });
 
@@ -91,7 +93,7 @@ widgetStep('advances an IntProgress while its cell runs', async (page) => {
     '}',
     '"done"',
   ].join('\n'), { wait: false });
-  const bar = cell.locator('.widget-progress .progress-bar');
+  const bar = cell.locator('.widget-hprogress .progress-bar');
   await bar.waitFor();
   // Seen part-way while the cell still runs: the updates arrive as the loop makes them.
   const width = () => bar.evaluate(element => parseFloat(element.style.width || element.style.height || '0'));
@@ -127,8 +129,10 @@ widgetStep('captures output into an Output widget', async (page) => {
 });
 
 widgetStep('keeps the widgets live after the page is reloaded', async (page) => {
+  // Saved first, so the reload shows these cells; a first save asks for a name, which is kept.
   await page.keyboard.press('Control+s');
-  await page.locator('.jp-NotebookPanel:visible .jp-mod-dirty').waitFor({ state: 'detached' }).catch(() => {});
+  await page.locator('.jp-Dialog').getByRole('button', { name: 'Rename and Save' }).click();
+  await page.locator('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty').waitFor({ state: 'detached' });
   await page.reload();
   await codeCells(page).first().waitFor();
   await toolbar(page).locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor();
@@ -136,10 +140,10 @@ widgetStep('keeps the widgets live after the page is reloaded', async (page) => 
   // The views come back from the kernel's state (jupyter.widget.control), not from the saved notebook.
   const handle = cell.locator('.widget-slider .noUi-handle');
   await handle.waitFor();
-  await cell.locator('.widget-label', { hasText: 'n = 5' }).waitFor();
+  await cell.locator('div.widget-label', { hasText: 'n = 5' }).waitFor();
   await handle.focus();
   await page.keyboard.press('ArrowLeft');
-  await cell.locator('.widget-label', { hasText: 'n = 4' }).waitFor();
+  await cell.locator('div.widget-label', { hasText: 'n = 4' }).waitFor();
   await screenshot(page, 'widgets-05-reloaded');
   assert.ok(messages.some(m => m.msg_type === 'comm_msg' && m.content?.data?.method === 'update_states'),
     'the page asked the kernel for the widgets\' state');

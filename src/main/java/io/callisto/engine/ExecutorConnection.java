@@ -36,6 +36,9 @@ import jdk.jshell.spi.ExecutionControl;
 final class ExecutorConnection extends StreamingExecutionControl {
     /** The extension command that names the running cell's request (executor.ExecutorControl answers it). */
     static final String CELL_COMMAND = io.callisto.executor.ExecutorMain.CELL_COMMAND;
+    static final String RENDER_COMMAND = io.callisto.executor.ExecutorMain.RENDER_COMMAND;
+    /** Whether the executor renders snippet values now (it starts doing so); shell thread only. */
+    private boolean rendering = true;
     private static final java.util.logging.Logger LOG_CELL = java.util.logging.Logger.getLogger(ExecutorConnection.class.getName());
     /** JShell's remote protocol (jdk.jshell.execution.RemoteCodes, not exported): a command's first int. */
     private static final int COMMAND_PREFIX = 0xC03DC03D;
@@ -144,16 +147,35 @@ final class ExecutorConnection extends StreamingExecutionControl {
 
     /**
      * Tells the executor which execute_request its next snippets belong to (an ipywidgets Output widget
-     * captures by that msg_id): JShell's extension command, one round trip on the command socket, from the
-     * thread about to eval. StreamingExecutionControl does not send extension commands, so this writes
-     * JShell's remote protocol itself: the command prefix, the name and the argument, then reads the status
-     * and the result (jdk.jshell.execution.RemoteCodes, ExecutionControlForwarder).
+     * captures by that msg_id).
      */
     void cellStarting(String msgId) {
+        sendExtension(CELL_COMMAND, msgId);
+    }
+
+    /**
+     * Tells the executor whether to render the next snippets' values ({@code display()}'s rich forms): only a
+     * snippet whose value can become the cell's result is rendered, so a declaration's value neither costs a
+     * rendering nor has its side effects (a widget's comm opened), nor stands in for the result.
+     */
+    void renderValues(boolean render) {
+        if (render != rendering) {
+            rendering = render;
+            sendExtension(RENDER_COMMAND, render);
+        }
+    }
+
+    /**
+     * JShell's extension command, one round trip on the command socket, from the thread about to eval.
+     * StreamingExecutionControl does not send extension commands, so this writes JShell's remote protocol
+     * itself: the command prefix, the name and the argument, then reads the status and the result
+     * (jdk.jshell.execution.RemoteCodes, ExecutionControlForwarder).
+     */
+    private void sendExtension(String command, Object argument) {
         try {
             commandOut.writeInt(COMMAND_PREFIX);
-            commandOut.writeUTF(CELL_COMMAND);
-            commandOut.writeObject(msgId);
+            commandOut.writeUTF(command);
+            commandOut.writeObject(argument);
             commandOut.flush();
             int status = commandIn.readInt();
             if (status == RESULT_SUCCESS) {
@@ -161,10 +183,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
             } else {
                 // The forwarder's other answers to an extension command carry one UTF message.
                 String message = commandIn.readUTF();
-                LOG_CELL.fine(() -> "the executor did not take the cell's msg_id: " + status + " " + message);
+                LOG_CELL.fine(() -> "the executor refused " + command + ": " + status + " " + message);
             }
         } catch (IOException | ClassNotFoundException e) {
-            LOG_CELL.fine(() -> "the executor did not take the cell's msg_id: " + e);
+            LOG_CELL.fine(() -> "the executor did not take " + command + ": " + e);
         }
     }
 

@@ -217,7 +217,9 @@ public final class JShellEngine implements Engine {
     private CellOutcome run(Session current, String code, int cellNumber) {
         JShell js = current.shell;
         String result = null;
-        for (CellSplitter.Piece piece : CellSplitter.split(js.sourceCodeAnalysis(), code)) {
+        List<CellSplitter.Piece> pieces = CellSplitter.split(js.sourceCodeAnalysis(), code);
+        for (int index = 0; index < pieces.size(); index++) {
+            CellSplitter.Piece piece = pieces.get(index);
             if (interrupted) {
                 return interruptedFailure(cellNumber, code, piece.start());
             }
@@ -232,6 +234,10 @@ public final class JShellEngine implements Engine {
             }
             // Where the snippet's text starts in the cell ('return' taken off or not), for the debugger.
             int sourceOffset = piece.start() + Math.max(0, piece.source().indexOf(source));
+            if (current.connection() != null) {
+                // Only the value that can be the cell's result is rendered (the last snippet's, or a return's).
+                current.connection().renderValues(isReturn || index == pieces.size() - 1);
+            }
             List<SnippetEvent> events;
             try {
                 debugTarget.pieceStarting(js, code, sourceOffset, source);

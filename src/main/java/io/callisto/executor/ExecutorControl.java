@@ -29,6 +29,8 @@ final class ExecutorControl extends DirectExecutionControl {
     private volatile boolean inClientCode;
     private volatile boolean expectingStop;
     private final CellStopped stop = new CellStopped();
+    /** Whether a snippet's value is rendered: the kernel says so for each snippet whose value can be the result. */
+    private volatile boolean renderValues = true;
     /** The thread running the cell's snippet, or null between snippets. */
     private volatile Thread cellThread;
     /** While the cell's eval serves the kernel's commands ({@link NestedCalls}): keep what its snippets give. */
@@ -70,7 +72,7 @@ final class ExecutorControl extends DirectExecutionControl {
             Object value = doitMethod.invoke(null);
             MimeBundle rich = null;
             try {
-                rich = Renderers.renderRich(value);
+                rich = renderValues ? Renderers.renderRich(value) : null;
             } catch (RuntimeException | LinkageError e) {
                 System.err.println("Callisto: a renderer failed on this value, so it shows as text: " + e);
             }
@@ -141,12 +143,16 @@ final class ExecutorControl extends DirectExecutionControl {
         return stop;
     }
 
-    /** The kernel names the running cell's request ({@link ExecutorMain#CELL_COMMAND}); other commands are unknown. */
+    /** The kernel names the running cell's request and says whether values are rendered ({@link ExecutorMain}); other commands are unknown. */
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
             InternalException {
         if (ExecutorMain.CELL_COMMAND.equals(command)) {
             io.callisto.comm.Comms.cellStarted(arg == null ? null : arg.toString());
+            return null;
+        }
+        if (ExecutorMain.RENDER_COMMAND.equals(command)) {
+            renderValues = Boolean.TRUE.equals(arg);
             return null;
         }
         return super.extensionCommand(command, arg);

@@ -29,6 +29,8 @@ public final class ExecutorMain {
 
     /** JShell's extension command with which the kernel names the running cell's execute_request msg_id. */
     public static final String CELL_COMMAND = "callisto.cell";
+    /** The extension command that turns rendering of snippet values on or off (a Boolean argument). */
+    public static final String RENDER_COMMAND = "callisto.render";
 
     /** Set (to the archive's path) in the installer's training run; see io.callisto.engine.ClassDataArchive. */
     private static final String TRAINING_PROPERTY = "callisto.executorArchiveAtExit";
