@@ -13,6 +13,7 @@ import io.callisto.protocol.Requests;
 import io.callisto.sockets.Channel;
 import io.callisto.sockets.ConnectionInfo;
 import io.callisto.sockets.KernelSockets;
+import io.callisto.subshells.Subshells;
 import io.callisto.wire.Json;
 import io.callisto.wire.MalformedMessageException;
 import io.callisto.wire.Message;
@@ -72,6 +73,9 @@ public final class Kernel implements KernelSockets.Inbox {
     /** The frontend's comm messages: a thread of their own, so a handler runs while a cell does. */
     private final BlockingQueue<Request> commQueue = new LinkedBlockingQueue<>();
     private final Map<String, Handler> commHandlers = new HashMap<>();
+    /** Kernel subshells (JEP 91): shell requests naming one run on its thread, with these handlers. */
+    private final Subshells subshells = new Subshells(id -> { });
+    private final Map<String, Handler> subshellHandlers = new HashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Usage usage = new Usage();
     private final Debugger debugger;
@@ -128,6 +132,7 @@ public final class Kernel implements KernelSockets.Inbox {
             }
         });
         controlHandlers.put("interrupt_request", this::interrupt);
+        routeSubshells();
         for (String type : COMMS) {
             commHandlers.put(type, request -> comms.fromFrontend(request.message()));
         }
@@ -208,7 +213,7 @@ public final class Kernel implements KernelSockets.Inbox {
             return;
         }
         switch (channel) {
-            case SHELL -> (COMMS.contains(message.msgType()) ? commQueue : shellQueue).add(new Request(channel, message));
+            case SHELL -> routeShell(new Request(channel, message));
             case CONTROL -> controlQueue.add(new Request(channel, message));
             case STDIN -> {
                 if ("input_reply".equals(message.msgType())) {
@@ -219,6 +224,39 @@ public final class Kernel implements KernelSockets.Inbox {
             }
             default -> LOG.warning("ignored a message on " + channel);
         }
+    }
+
+    /**
+     * Comm messages go to the comm thread whichever subshell they name (the executor handles comms on a thread
+     * of its own anyway); other requests to the parent shell's queue or to their subshell's.
+     */
+    private void routeShell(Request request) {
+        String subshell = Subshells.idOf(request.message());
+        if (COMMS.contains(request.msgType())) {
+            commQueue.add(request);
+        } else if (subshell == null || (EXECUTES.contains(request.msgType()) && subshells.ids().contains(subshell))) {
+            shellQueue.add(request);
+        } else if (!subshells.submit(subshell, () -> dispatch(request, subshellHandlers))) {
+            LOG.warning("a " + request.msgType() + " for the unknown subshell " + subshell);
+            if (request.msgType().endsWith("_request")) {
+                outbound.publish("status", request.message(), new Replies.Status("busy"));
+                outbound.reply(request, request.replyType(), Subshells.unknown(subshell), null);
+                outbound.publish("status", request.message(), new Replies.Status("idle"));
+            }
+        }
+    }
+
+    /** Subshells are made, listed and deleted on control; on one, shell requests are answered as on the parent. */
+    private void routeSubshells() {
+        controlHandlers.put("create_subshell_request", request ->
+                outbound.reply(request, "create_subshell_reply", subshells.create(), null));
+        controlHandlers.put("list_subshell_request", request ->
+                outbound.reply(request, "list_subshell_reply", subshells.list(), null));
+        controlHandlers.put("delete_subshell_request", request ->
+                outbound.reply(request, "delete_subshell_reply", subshells.delete(request.message().content()), null));
+        subshellHandlers.putAll(shellHandlers);
+        // Until subshells run cells of their own: queued behind the parent's cells, answered there.
+        subshellHandlers.put("execute_request", request -> { });
     }
 
     // ---- the state machine (shell and control threads) ----
@@ -249,7 +287,8 @@ public final class Kernel implements KernelSockets.Inbox {
         outbound.publish("status", request.message(), new Replies.Status("busy"));
         try {
             Handler handler = handlers.get(request.msgType());
-            if (request.channel() == Channel.SHELL && aborting && EXECUTES.contains(request.msgType())) {
+            if (request.channel() == Channel.SHELL && aborting && EXECUTES.contains(request.msgType())
+                    && Subshells.idOf(request.message()) == null) {
                 abort(request, started);
             } else if (handler == null) {
                 LOG.warning("unknown message type " + request.msgType() + " on " + request.channel());
