@@ -42,7 +42,16 @@ public final class DisplayChannel {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("msg_type", msgType);
         record.put("content", content);
+        putParent(record);
         sendRecord(record);
+    }
+
+    /** Names the message this thread's output answers ({@link OutputParent}), if it has one. */
+    private static void putParent(Map<String, Object> record) {
+        String parent = OutputParent.get();
+        if (parent != null) {
+            record.put("parent", parent);
+        }
     }
 
     /**
@@ -56,6 +65,7 @@ public final class DisplayChannel {
         record.put("msg_type", "display_data");
         record.put("content", content);
         record.put("after_cell", true);
+        putParent(record);
         sendRecord(record);
     }
 

@@ -30,6 +30,12 @@ public final class ExecutorMain {
     /** JShell's extension command with which the kernel names the running cell's execute_request msg_id. */
     public static final String CELL_COMMAND = "callisto.cell";
 
+    /** The reserved class-name prefix of a subshell lane's own commands (ExecutorControl's laneCommand). */
+    public static final String LANE_COMMAND_PREFIX = "callisto.";
+
+    /** The lane command that ends a subshell's cell: its output is sent, then an output_end mark. */
+    public static final String OUTPUT_END_COMMAND = "callisto.outputEnd";
+
     /** Set (to the archive's path) in the installer's training run; see io.callisto.engine.ClassDataArchive. */
     private static final String TRAINING_PROPERTY = "callisto.executorArchiveAtExit";
 
@@ -68,6 +74,8 @@ public final class ExecutorMain {
                 },
                 NestedProtocol.REQUEST_STREAM, raw -> NestedCalls.connect(raw, nested, control, sendOutput));
         // MultiplexingOutputStream writes 127-byte packets and flushes after each write: buffer them into one.
+        // Subshells' lanes: the kernel connects one per subshell, on demand, to a port announced here.
+        LaneServer.start(connect(port, StdinProtocol.LANE_SOCKET), control);
         OutputStream toKernel = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
         Util.forwardExecutionControlAndIO(control, commands.getInputStream(), toKernel,
                 outputs, Map.of());

@@ -13,6 +13,7 @@ import io.callisto.protocol.Requests;
 import io.callisto.sockets.Channel;
 import io.callisto.sockets.ConnectionInfo;
 import io.callisto.sockets.KernelSockets;
+import io.callisto.subshells.SubshellCells;
 import io.callisto.subshells.Subshells;
 import io.callisto.wire.Json;
 import io.callisto.wire.MalformedMessageException;
@@ -74,7 +75,8 @@ public final class Kernel implements KernelSockets.Inbox {
     private final BlockingQueue<Request> commQueue = new LinkedBlockingQueue<>();
     private final Map<String, Handler> commHandlers = new HashMap<>();
     /** Kernel subshells (JEP 91): shell requests naming one run on its thread, with these handlers. */
-    private final Subshells subshells = new Subshells(id -> { });
+    private final SubshellCells subshellCells;
+    private final Subshells subshells;
     private final Map<String, Handler> subshellHandlers = new HashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Usage usage = new Usage();
@@ -100,7 +102,19 @@ public final class Kernel implements KernelSockets.Inbox {
         this.streams = new StreamPublisher(outbound, outputLimitBytes());
         this.stdin = new StdinBridge(outbound, streams);
         this.comms = new CommBridge(outbound::publish, streams::parent, this::engine);
-        this.displays = new DisplayPublisher(outbound, streams, comms::fromExecutor);
+        this.subshellCells = new SubshellCells(new SubshellCells.Wire() {
+            @Override
+            public void publish(String msgType, Message parent, Object content) {
+                outbound.publish(msgType, parent, content);
+            }
+
+            @Override
+            public void reply(Message request, String msgType, Object content, ObjectNode metadata) {
+                outbound.reply(new Request(Channel.SHELL, request), msgType, content, metadata);
+            }
+        }, this::engine, clock, engineId);
+        this.subshells = new Subshells(subshellCells::ended);
+        this.displays = new DisplayPublisher(outbound, streams, comms::fromExecutor, subshellCells::fromExecutor);
         this.engine = new CompletableFuture<>();
         this.magics = new CellMagics(streams, outbound, this::engine);
         Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin,
@@ -234,7 +248,7 @@ public final class Kernel implements KernelSockets.Inbox {
         String subshell = Subshells.idOf(request.message());
         if (COMMS.contains(request.msgType())) {
             commQueue.add(request);
-        } else if (subshell == null || (EXECUTES.contains(request.msgType()) && subshells.ids().contains(subshell))) {
+        } else if (subshell == null) {
             shellQueue.add(request);
         } else if (!subshells.submit(subshell, () -> dispatch(request, subshellHandlers))) {
             LOG.warning("a " + request.msgType() + " for the unknown subshell " + subshell);
@@ -255,8 +269,8 @@ public final class Kernel implements KernelSockets.Inbox {
         controlHandlers.put("delete_subshell_request", request ->
                 outbound.reply(request, "delete_subshell_reply", subshells.delete(request.message().content()), null));
         subshellHandlers.putAll(shellHandlers);
-        // Until subshells run cells of their own: queued behind the parent's cells, answered there.
-        subshellHandlers.put("execute_request", request -> { });
+        subshellHandlers.put("execute_request", request ->
+                subshellCells.execute(Subshells.idOf(request.message()), request.message()));
     }
 
     // ---- the state machine (shell and control threads) ----

@@ -25,11 +25,11 @@ public final class Subshells {
     private static final Runnable END = () -> { };
 
     private final Map<String, BlockingQueue<Runnable>> live = new LinkedHashMap<>();
-    private final Consumer<String> deleted;
+    private final Consumer<String> ended;
 
-    /** @param deleted told the id of each subshell deleted, on the control thread, after its last work is queued */
-    public Subshells(Consumer<String> deleted) {
-        this.deleted = deleted;
+    /** @param ended told the id of each deleted subshell, on its thread, once its last work has run */
+    public Subshells(Consumer<String> ended) {
+        this.ended = ended;
     }
 
     /**
@@ -51,7 +51,7 @@ public final class Subshells {
         synchronized (live) {
             live.put(id, queue);
         }
-        Thread thread = new Thread(() -> serve(queue), "callisto-subshell-" + id.substring(0, 8));
+        Thread thread = new Thread(() -> serve(id, queue), "callisto-subshell-" + id.substring(0, 8));
         thread.setDaemon(true);
         thread.start();
         ObjectNode reply = Json.object();
@@ -89,7 +89,6 @@ public final class Subshells {
             return unknown(id == null ? "null" : id.isTextual() ? id.asText() : id.toString());
         }
         queue.add(END);
-        deleted.accept(id.asText());
         ObjectNode reply = Json.object();
         reply.put("status", "ok");
         return reply;
@@ -121,7 +120,7 @@ public final class Subshells {
         return reply;
     }
 
-    private static void serve(BlockingQueue<Runnable> queue) {
+    private void serve(String id, BlockingQueue<Runnable> queue) {
         while (true) {
             Runnable work;
             try {
@@ -130,6 +129,7 @@ public final class Subshells {
                 return;
             }
             if (work == END) {
+                ended.accept(id);
                 return;
             }
             try {
