@@ -1,6 +1,7 @@
 package io.callisto.comm;
 
 import io.callisto.display.DisplayChannel;
+import io.callisto.display.OutputParent;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Comms {
     private static final Map<String, CommTarget> TARGETS = new ConcurrentHashMap<>();
     private static final Map<String, Comm> OPEN = new ConcurrentHashMap<>();
-    /** Inherited, so threads a handler starts print under the same message. */
-    private static final InheritableThreadLocal<String> PARENT = new InheritableThreadLocal<>();
     private static final CommTransport TO_KERNEL = (msgType, content, metadata, buffers) ->
-            DisplayChannel.sendRecord(CommWire.toJson(new CommWire.Record(msgType, content, metadata, buffers, PARENT.get())));
+            DisplayChannel.sendRecord(CommWire.toJson(new CommWire.Record(msgType, content, metadata, buffers, OutputParent.get())));
     private static volatile CommTransport transport = TO_KERNEL;
     private static volatile String cellMsgId;
 
@@ -55,7 +54,7 @@ public final class Comms {
      * output printed here is parented to it, and an ipywidgets Output widget captures by it.
      */
     public static String parentMsgId() {
-        return PARENT.get();
+        return OutputParent.get();
     }
 
     /**
@@ -96,14 +95,14 @@ public final class Comms {
      * @param record a comm_open, comm_msg or comm_close, with the frontend message's msg_id as its parent
      */
     public static void dispatch(CommWire.Record record) {
-        String previous = PARENT.get();
-        PARENT.set(record.parent());
+        String previous = OutputParent.get();
+        OutputParent.set(record.parent());
         try {
             dispatchUnderParent(record);
         } finally {
             System.out.flush();
             System.err.flush();
-            PARENT.set(previous);
+            OutputParent.set(previous);
         }
     }
 

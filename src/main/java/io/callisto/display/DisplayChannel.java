@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Carries display messages from the executor to the kernel, on JShell's multiplexed stream behind the
  * cell's printed output (which is sent first, so the order in the notebook is the order of the code).
- * Each record: a 4-byte length, then JSON {@code {"msg_type": …, "content": {…}}}; the kernel publishes it
- * on IOPub under the running cell.
+ * Each record: a 4-byte length, then JSON {@code {"msg_type": …, "content": {…}}}, with {@code "parent": msg_id}
+ * from a thread that has an {@link OutputParent}; the kernel publishes it on IOPub under the running cell, or
+ * under that parent when it is a subshell's request.
  */
 public final class DisplayChannel {
     /** The multiplexed stream's name. */
@@ -42,7 +43,16 @@ public final class DisplayChannel {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("msg_type", msgType);
         record.put("content", content);
+        putParent(record);
         sendRecord(record);
+    }
+
+    /** Names the message this thread's output answers ({@link OutputParent}), if it has one. */
+    private static void putParent(Map<String, Object> record) {
+        String parent = OutputParent.get();
+        if (parent != null) {
+            record.put("parent", parent);
+        }
     }
 
     /**
@@ -56,6 +66,7 @@ public final class DisplayChannel {
         record.put("msg_type", "display_data");
         record.put("content", content);
         record.put("after_cell", true);
+        putParent(record);
         sendRecord(record);
     }
 

@@ -63,8 +63,32 @@ public interface Engine extends AutoCloseable {
         return -1;
     }
 
-    /** Asks the running cell to stop; returns at once. */
+    /** Asks the running cells to stop (the parent shell's and every subshell's); returns at once. */
     void interrupt();
+
+    /**
+     * A lane for one subshell's cells (JEP 91): they run concurrently with the parent shell's cells and other
+     * lanes', in the same namespace.
+     *
+     * @throws UnsupportedOperationException when this engine runs cells on the parent shell only
+     */
+    default Lane openLane() {
+        throw new UnsupportedOperationException("this engine has no subshell lanes");
+    }
+
+    /** One subshell's way to run cells; its calls come from that subshell's thread, one at a time. */
+    interface Lane extends AutoCloseable {
+        /**
+         * Runs every snippet of a cell in order, stopping at the first failure. What the cell prints and
+         * displays in the executor is sent under {@code msgId}, and the executor's output_end record with that
+         * parent follows all of it.
+         */
+        CellOutcome execute(String code, int cellNumber, String msgId);
+
+        /** Ends the lane; a cell it runs finishes first. */
+        @Override
+        void close();
+    }
 
     @Override
     void close();

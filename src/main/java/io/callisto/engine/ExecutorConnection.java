@@ -63,6 +63,18 @@ final class ExecutorConnection extends StreamingExecutionControl {
     private volatile boolean stopped;
     /** A stop was asked for since the cell started: an eval inside it ends at its next step. */
     private volatile boolean stopAsked;
+    /**
+     * Held while a thread compiles with JShell or does its bookkeeping (an eval, completion analysis), and let
+     * go while the thread waits for a snippet in {@link #invoke}: so the parent shell's cell, a subshell's cell
+     * and an eval a cell calls each compile alone, and one's long snippet never holds up another's.
+     */
+    private final java.util.concurrent.locks.ReentrantLock compileLock = new java.util.concurrent.locks.ReentrantLock();
+    /** The subshell lane a thread's commands go to while it runs a subshell's cell; unset for the parent shell. */
+    private final ThreadLocal<LaneChannel> lane = new ThreadLocal<>();
+    /** Lanes opened to this executor; guarded by the stop lock. */
+    private final java.util.Set<LaneChannel> lanes = new java.util.HashSet<>();
+    /** Lane snippets being invoked; guarded by the stop lock. */
+    private int laneInvokes;
     /** Snippet classes by name: JShell names every class it loads uniquely, so a name stays valid. */
     private final Map<String, ReferenceType> loaded = new ConcurrentHashMap<>();
 
@@ -100,6 +112,66 @@ final class ExecutorConnection extends StreamingExecutionControl {
         return stopAsked;
     }
 
+    /** JShell's compile lock ({@link #compileLock}); reentrant. */
+    void lockCompiling() {
+        compileLock.lock();
+    }
+
+    void unlockCompiling() {
+        compileLock.unlock();
+    }
+
+    /** Runs {@code work} holding the compile lock. */
+    <T> T compiling(java.util.function.Supplier<T> work) {
+        compileLock.lock();
+        try {
+            return work.get();
+        } finally {
+            compileLock.unlock();
+        }
+    }
+
+    /** Lets go of the compile lock as often as this thread holds it, for a wait in the executor; returns that count. */
+    private int releaseCompiling() {
+        int held = compileLock.getHoldCount();
+        for (int i = 0; i < held; i++) {
+            compileLock.unlock();
+        }
+        return held;
+    }
+
+    private void reacquireCompiling(int held) {
+        for (int i = 0; i < held; i++) {
+            compileLock.lock();
+        }
+    }
+
+    /** Opens a subshell's lane to this executor. */
+    LaneChannel openLane(ExecutorLauncher launcher) throws IOException {
+        LaneChannel opened = launcher.openLane();
+        synchronized (stopLock) {
+            lanes.add(opened);
+        }
+        return opened;
+    }
+
+    /** Forgets and closes a lane. */
+    void closeLane(LaneChannel closing) {
+        synchronized (stopLock) {
+            lanes.remove(closing);
+        }
+        closing.close();
+    }
+
+    /** From now on this thread's commands go to {@code channel} (a subshell's cell runs), or with null to the parent's. */
+    void routeTo(LaneChannel channel) {
+        if (channel == null) {
+            lane.remove();
+        } else {
+            lane.set(channel);
+        }
+    }
+
     /** Whether this thread's command must take the nested socket: another thread's invoke holds the command socket. */
     private boolean nestedCommand() {
         Thread holder = invoking;
@@ -116,7 +188,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
 
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        if (nestedCommand()) {
+        LaneChannel routed = lane.get();
+        if (routed != null) {
+            routed.commands().load(classes);
+        } else if (nestedCommand()) {
             nestedCommands().load(classes);
         } else {
             super.load(classes);
@@ -125,12 +200,19 @@ final class ExecutorConnection extends StreamingExecutionControl {
 
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        LaneChannel routed = lane.get();
+        if (routed != null) {
+            return routed.commands().varValue(className, varName);
+        }
         return nestedCommand() ? nestedCommands().varValue(className, varName) : super.varValue(className, varName);
     }
 
     @Override
     public void addToClasspath(String path) throws EngineTerminationException, InternalException {
-        if (nestedCommand()) {
+        LaneChannel routed = lane.get();
+        if (routed != null) {
+            routed.commands().addToClasspath(path);
+        } else if (nestedCommand()) {
             nestedCommands().addToClasspath(path);
         } else {
             super.addToClasspath(path);
@@ -172,6 +254,8 @@ final class ExecutorConnection extends StreamingExecutionControl {
      * (jdk.jshell.execution.RemoteCodes, ExecutionControlForwarder).
      */
     private void sendExtension(String command, Object argument) {
+        // Under the compile lock, as JShell's own commands on this socket are (another thread's varValue).
+        compileLock.lock();
         try {
             commandOut.writeInt(COMMAND_PREFIX);
             commandOut.writeUTF(command);
@@ -187,11 +271,17 @@ final class ExecutorConnection extends StreamingExecutionControl {
             }
         } catch (IOException | ClassNotFoundException e) {
             LOG_CELL.fine(() -> "the executor did not take " + command + ": " + e);
+        } finally {
+            compileLock.unlock();
         }
     }
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        LaneChannel routed = lane.get();
+        if (routed != null) {
+            return invokeOnLane(routed, className, methodName);
+        }
         boolean nestedCall = nestedCommand();
         synchronized (stopLock) {
             if (stopPending) {
@@ -208,6 +298,7 @@ final class ExecutorConnection extends StreamingExecutionControl {
             // The class is loaded and prepared: a debugger's last chance to set breakpoints in it.
             debugTarget.invoking(vm, className);
         }
+        int held = releaseCompiling();
         try {
             return nestedCall ? nestedCommands().invoke(className, methodName) : super.invoke(className, methodName);
         } catch (StoppedException e) {
@@ -220,6 +311,34 @@ final class ExecutorConnection extends StreamingExecutionControl {
                     invoking = null;
                 }
             }
+            reacquireCompiling(held);
+        }
+    }
+
+    /** A subshell's snippet, on its lane; the compile lock is let go meanwhile, as for the parent's. */
+    private String invokeOnLane(LaneChannel routed, String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
+        synchronized (stopLock) {
+            if (routed.stopRequested) {
+                routed.stopRequested = false;
+                routed.markStopped();
+                throw new StoppedException();
+            }
+            routed.invoking = true;
+            laneInvokes++;
+        }
+        int held = releaseCompiling();
+        try {
+            return routed.commands().invoke(className, methodName);
+        } catch (StoppedException e) {
+            routed.markStopped();
+            throw e;
+        } finally {
+            synchronized (stopLock) {
+                routed.invoking = false;
+                laneInvokes--;
+            }
+            reacquireCompiling(held);
         }
     }
 
@@ -262,7 +381,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
         }
         try {
             // The executor acknowledges; it has nothing to do.
-            if (nestedCommand()) {
+            LaneChannel routed = lane.get();
+            if (routed != null) {
+                routed.commands().redefine(classes);
+            } else if (nestedCommand()) {
                 nestedCommands().redefine(classes);
             } else {
                 super.redefine(classes);
@@ -286,17 +408,24 @@ final class ExecutorConnection extends StreamingExecutionControl {
     @Override
     public void stop() throws InternalException {
         synchronized (stopLock) {
+            boolean parentRunning = userCodeRunning > 0;
             stopAsked = true;
-            if (userCodeRunning == 0) {
+            if (!parentRunning) {
                 stopPending = true;
-                return;
             }
-            if (vm == null) {
-                return;  // the installer's training executor, which has no debugger and is never stopped
+            // Every subshell cell running stops too: one between snippets does not start its next.
+            for (LaneChannel running : lanes) {
+                if (running.busy) {
+                    running.stopRequested = true;
+                }
+            }
+            if ((!parentRunning && laneInvokes == 0) || vm == null) {
+                return;  // vm null: the installer's training executor, which has no debugger and is never stopped
             }
             try {
                 vm.suspend();
                 try {
+                    boolean parentStopped = false;
                     for (ThreadReference thread : vm.allThreads()) {
                         ObjectReference control = runningControl(thread);
                         if (control == null) {
@@ -305,18 +434,21 @@ final class ExecutorConnection extends StreamingExecutionControl {
                         Field inClientCode = control.referenceType().fieldByName("inClientCode");
                         Field expectingStop = control.referenceType().fieldByName("expectingStop");
                         Field stop = control.referenceType().fieldByName("stop");
+                        boolean lane = ((BooleanValue) control.getValue(control.referenceType().fieldByName("lane"))).value();
                         if (((BooleanValue) control.getValue(inClientCode)).value()) {
                             control.setValue(expectingStop, vm.mirrorOf(true));
                             // Thrown while the thread is still suspended (as jdb's kill does), so it cannot
                             // leave its code between the check and the throw: it takes the stop where it
                             // stands when it resumes. The executor clears expectingStop when the stop arrives.
                             thread.stop((ObjectReference) control.getValue(stop));
-                            return;
+                            parentStopped |= !lane;
                         }
-                        break;
                     }
-                    // No snippet in its own code: between a snippet's start and end, or an eval between snippets.
-                    stopPending = true;
+                    if (parentRunning && !parentStopped) {
+                        // No snippet of the parent's in its own code: between a snippet's start and end, or an
+                        // eval between snippets.
+                        stopPending = true;
+                    }
                 } finally {
                     vm.resume();
                 }
@@ -325,6 +457,22 @@ final class ExecutorConnection extends StreamingExecutionControl {
             } catch (VMDisconnectedException e) {
                 // The executor has gone; nothing runs any more.
             }
+        }
+    }
+
+    /** A subshell's cell starts on {@code channel}: an interrupt before it does not apply to it. */
+    void laneCellStarting(LaneChannel channel) {
+        synchronized (stopLock) {
+            channel.stopRequested = false;
+            channel.takeStopped();
+            channel.busy = true;
+        }
+    }
+
+    /** The subshell's cell on {@code channel} has ended. */
+    void laneCellEnded(LaneChannel channel) {
+        synchronized (stopLock) {
+            channel.busy = false;
         }
     }
 
@@ -350,6 +498,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
             // Already gone.
         }
         nested.close();
+        synchronized (stopLock) {
+            lanes.forEach(LaneChannel::close);
+            lanes.clear();
+        }
         try {
             super.close();
         } finally {

@@ -27,9 +27,10 @@ import jdk.jshell.execution.Util;
 
 /**
  * JShell's execution engine for Callisto: starts the executor JVM ({@link ExecutorMain}) and connects to it
- * five ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
+ * six ways, all on loopback: JShell's command socket (TCP_NODELAY), the socket that answers stdin reads,
  * the nested socket that carries JShell's commands for an eval a running cell calls ({@link NestedEval}),
- * the socket that carries the frontend's comm messages to the executor's comm thread, and a JDI debugger connection, which stops a running cell, redefines classes in place and serves the
+ * the socket that carries the frontend's comm messages to the executor's comm thread, the socket on which the
+ * executor announces where subshells' lanes connect ({@link LaneChannel}), and a JDI debugger connection, which stops a running cell, redefines classes in place and serves the
  * notebook debugger ({@link DebugTarget}). The executor is a child of the kernel.
  */
 final class ExecutorLauncher implements ExecutionControlProvider {
@@ -45,6 +46,9 @@ final class ExecutorLauncher implements ExecutionControlProvider {
     private volatile ExecutorConnection connection;
     private volatile NestedEval nested;
     private volatile OutputStream comms;
+    /** Where subshells' lanes connect to this executor (io.callisto.executor.LaneServer), and its token. */
+    private volatile int lanePort = -1;
+    private volatile byte[] laneToken;
 
     ExecutorLauncher(EngineConfig config, InputSource input, OutputStream display, NestedEval.Services nestedServices,
             DebugTarget debugTarget) {
@@ -84,6 +88,18 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             out.write(framedRecord);
             out.flush();
         }
+    }
+
+    /**
+     * Opens a subshell's lane to the executor of the last generate.
+     *
+     * @throws IOException when the executor is gone or has no lane port
+     */
+    LaneChannel openLane() throws IOException {
+        if (lanePort < 0) {
+            throw new IOException("the executor announced no lane port");
+        }
+        return LaneChannel.connect(lanePort, laneToken);
     }
 
     /** Lets the executor's evals run in {@code shell}, the JShell this launcher's executor serves. */
@@ -156,8 +172,9 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             Socket answers = null;
             Socket nestedSocket = null;
             Socket commSocket = null;
+            Socket laneSocket = null;
             try {
-                for (int i = 0; i < 4; i++) {
+                for (int i = 0; i < 5; i++) {
                     Socket socket = listener.accept();
                     socket.setTcpNoDelay(true);
                     int role = socket.getInputStream().read();
@@ -169,6 +186,14 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                         nestedSocket = socket;
                     } else if (role == StdinProtocol.COMM_SOCKET) {
                         commSocket = socket;
+                    } else if (role == StdinProtocol.LANE_SOCKET) {
+                        laneSocket = socket;
+                        java.io.DataInputStream announced = new java.io.DataInputStream(socket.getInputStream());
+                        int port = announced.readInt();
+                        byte[] token = new byte[32];
+                        announced.readFully(token);
+                        laneToken = token;
+                        lanePort = port;
                     } else {
                         socket.close();
                         throw new IOException("an unexpected connection reached the executor's port");
@@ -178,7 +203,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                 throw new IOException("the executor JVM exited with code " + exitCode(started)
                         + " before it connected; check CALLISTO_JVM_OPTS (" + config.executorOptions() + ")", e);
             }
-            if (commands == null || answers == null || nestedSocket == null || commSocket == null) {
+            if (commands == null || answers == null || nestedSocket == null || commSocket == null || laneSocket == null) {
                 throw new IOException("the executor connected twice for the same purpose");
             }
             comms = new BufferedOutputStream(commSocket.getOutputStream(), 1 << 16);

@@ -72,6 +72,8 @@ public final class JShellEngine implements Engine {
     private volatile Thread cellThread;
     private volatile boolean interrupted;
     private volatile boolean killedForInterrupt;
+    /** Subshells' lanes, open until their subshells are deleted. */
+    private final Set<EngineLane> lanes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param config the executor's JVM options, classpath, compiler options and startup code
@@ -185,7 +187,8 @@ public final class JShellEngine implements Engine {
     public CellOutcome execute(String code, int cellNumber) {
         if (runningCell != null && Thread.currentThread() != cellThread) {
             // A magic the running cell called (%load): part of that cell, which keeps its interrupt state.
-            return run(sessions.current(), code, cellNumber);
+            Session current = sessions.current();
+            return compiling(current, () -> run(current, code, cellNumber, null));
         }
         Session current = liveSession();
         String restored = takeUntoldRestore();
@@ -205,22 +208,81 @@ public final class JShellEngine implements Engine {
         cellThread = Thread.currentThread();
         runningCell = cell;
         try {
-            return run(current, code, cellNumber);
+            return compiling(current, () -> run(current, code, cellNumber, null));
         } finally {
             runningCell = null;
             cellThread = null;
             debugTarget.cellEnded();
-            sessions.cellEnded();
+            compiling(current, () -> {
+                sessions.cellEnded();  // the checkpoint's snapshot, which subshells' cells also record into
+                return null;
+            });
         }
     }
 
-    private CellOutcome run(Session current, String code, int cellNumber) {
+    /**
+     * Runs {@code work} holding the session's compile lock: JShell compiles and keeps its books for one thread
+     * at a time (the parent shell's, a subshell's, an eval's), and a thread waiting for its snippet lets go.
+     */
+    private static <T> T compiling(Session session, java.util.function.Supplier<T> work) {
+        ExecutorConnection connection = session.connection();
+        return connection == null ? work.get() : connection.compiling(work);
+    }
+
+    @Override
+    public Lane openLane() {
+        EngineLane lane = new EngineLane(this);
+        lanes.add(lane);
+        return lane;
+    }
+
+    void laneClosed(EngineLane lane) {
+        lanes.remove(lane);
+    }
+
+    /**
+     * A subshell's cell: compiled here like the parent's, run on the subshell's thread in the executor. An
+     * executor found dead is not replaced from here (the parent shell's next cell does that).
+     */
+    CellOutcome runOnLane(EngineLane lane, String code, int cellNumber, String msgId) {
+        Session current = sessions.current();
+        if (!current.alive()) {
+            return laneFailure("ExecutorDied", "the JVM running cells has ended; a cell on the parent shell starts a fresh one");
+        }
+        ExecutorConnection connection = current.connection();
+        LaneChannel channel;
+        try {
+            channel = lane.channelTo(current);
+        } catch (java.io.IOException e) {
+            return laneFailure("ExecutorDied", "the JVM running cells cannot be reached: " + e.getMessage());
+        }
+        lane.interrupted = false;
+        connection.laneCellStarting(channel);
+        lane.running = true;
+        connection.routeTo(channel);
+        try {
+            channel.cellStarting(msgId);
+            return compiling(current, () -> run(current, code, cellNumber, lane));
+        } finally {
+            connection.routeTo(null);
+            lane.running = false;
+            connection.laneCellEnded(channel);
+            channel.outputEnd(msgId);
+        }
+    }
+
+    private static Failure laneFailure(String ename, String evalue) {
+        return new Failure(ename, evalue, List.of("\u001b[1;31m" + ename + "\u001b[0m: " + evalue));
+    }
+
+    /** @param lane the subshell's lane the cell runs on, or null for the parent shell */
+    private CellOutcome run(Session current, String code, int cellNumber, EngineLane lane) {
         JShell js = current.shell;
         String result = null;
         List<CellSplitter.Piece> pieces = CellSplitter.split(js.sourceCodeAnalysis(), code);
         for (int index = 0; index < pieces.size(); index++) {
             CellSplitter.Piece piece = pieces.get(index);
-            if (interrupted) {
+            if (lane == null ? interrupted : lane.interrupted) {
                 return interruptedFailure(cellNumber, code, piece.start());
             }
             String source = piece.source();
@@ -234,21 +296,26 @@ public final class JShellEngine implements Engine {
             }
             // Where the snippet's text starts in the cell ('return' taken off or not), for the debugger.
             int sourceOffset = piece.start() + Math.max(0, piece.source().indexOf(source));
-            if (current.connection() != null) {
+            if (lane == null && current.connection() != null) {
                 // Only the value that can be the cell's result is rendered (the last snippet's, or a return's).
+                // A subshell's lane renders every value: its commands never touch the parent's socket.
                 current.connection().renderValues(isReturn || index == pieces.size() - 1);
             }
             List<SnippetEvent> events;
             try {
-                debugTarget.pieceStarting(js, code, sourceOffset, source);
+                if (lane == null) {
+                    debugTarget.pieceStarting(js, code, sourceOffset, source);
+                }
                 events = js.eval(source);
             } catch (IllegalStateException closed) {
-                return executorLost(current, cellNumber, code, piece.start());
+                return lane == null ? executorLost(current, cellNumber, code, piece.start())
+                        : laneFailure("ExecutorDied", "the JVM running cells has ended");
             }
             ExecutorConnection connection = current.connection();
-            boolean stopped = connection != null && connection.takeStopped();
+            boolean stopped = lane != null ? lane.channel().takeStopped() : connection != null && connection.takeStopped();
             if (!current.alive()) {
-                return executorLost(current, cellNumber, code, piece.start());
+                return lane == null ? executorLost(current, cellNumber, code, piece.start())
+                        : laneFailure("ExecutorDied", "the JVM running cells ended in this cell");
             }
             if (stopped) {
                 return interruptedFailure(cellNumber, code, piece.start());
@@ -258,7 +325,9 @@ public final class JShellEngine implements Engine {
                 continue;
             }
             replacedVariables.review(js, events);
-            debugTarget.evaluated(js, code, sourceOffset, events);
+            if (lane == null) {
+                debugTarget.evaluated(js, code, sourceOffset, events);
+            }
             if (cellNumber > 0) {
                 checkpoint.record(events);  // the startup code is not the notebook's: it runs again by itself
             }
@@ -273,7 +342,8 @@ public final class JShellEngine implements Engine {
             }
             if (main.exception() != null) {
                 // A read of stdin that an interrupt ended also lands here: report it as the interrupt.
-                return interrupted ? interruptedFailure(cellNumber, code, piece.start()) : tracebacks.runtimeError(main.exception());
+                boolean wasInterrupted = lane == null ? interrupted : lane.interrupted;
+                return wasInterrupted ? interruptedFailure(cellNumber, code, piece.start()) : tracebacks.runtimeError(main.exception());
             }
             if (main.status() == Snippet.Status.RECOVERABLE_DEFINED || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 noteUnresolved(js, snippet);
@@ -354,16 +424,28 @@ public final class JShellEngine implements Engine {
      */
     @Override
     public void interrupt() {
+        boolean lanesRunning = false;
+        for (EngineLane lane : lanes) {
+            if (lane.running) {
+                lane.interrupted = true;
+                lanesRunning = true;
+            }
+        }
         Object cell = runningCell;
-        if (cell == null) {
+        if (cell == null && !lanesRunning) {
             return;
         }
-        interrupted = true;
+        if (cell != null) {
+            interrupted = true;
+        }
         Session current = sessions.current();
         try {
             current.shell.stop();
         } catch (IllegalStateException closed) {
             return;
+        }
+        if (cell == null) {
+            return;  // a subshell's cell that does not stop is not escalated: killing would end every shell's work
         }
         escalation.schedule(() -> {
             if (runningCell == cell) {
@@ -380,11 +462,14 @@ public final class JShellEngine implements Engine {
         if (expressions == null || expressions.isEmpty()) {
             return results;
         }
-        JShell js = liveSession().shell;
-        for (Map.Entry<String, String> expression : expressions.entrySet()) {
-            results.put(expression.getKey(), evaluateOne(js, expression.getValue()));
-        }
-        return results;
+        Session current = liveSession();
+        JShell js = current.shell;
+        return compiling(current, () -> {
+            for (Map.Entry<String, String> expression : expressions.entrySet()) {
+                results.put(expression.getKey(), evaluateOne(js, expression.getValue()));
+            }
+            return results;
+        });
     }
 
     private CellOutcome evaluateOne(JShell js, String expression) {
@@ -420,16 +505,18 @@ public final class JShellEngine implements Engine {
 
     @Override
     public List<Variable> variables() {
-        JShell js = liveSession().shell;
-        return js.variables().filter(v -> js.status(v).isActive())
+        Session current = liveSession();
+        JShell js = current.shell;
+        return compiling(current, () -> js.variables().filter(v -> js.status(v).isActive())
                 .map(v -> new Variable(v.name(), v.typeName(), safeValue(js, v)))
-                .collect(Collectors.toList());
+                .collect(Collectors.toList()));
     }
 
     @Override
     public int variableCount() {
-        JShell js = liveSession().shell;
-        return (int) js.variables().filter(v -> js.status(v).isActive()).count();
+        Session current = liveSession();
+        JShell js = current.shell;
+        return compiling(current, () -> (int) js.variables().filter(v -> js.status(v).isActive()).count());
     }
 
     private static String safeValue(JShell js, VarSnippet variable) {
@@ -442,24 +529,28 @@ public final class JShellEngine implements Engine {
 
     @Override
     public List<String> imports() {
-        JShell js = liveSession().shell;
-        return js.imports().filter(i -> js.status(i).isActive()).map(i -> i.source().strip())
-                .collect(Collectors.toList());
+        Session current = liveSession();
+        JShell js = current.shell;
+        return compiling(current, () -> js.imports().filter(i -> js.status(i).isActive()).map(i -> i.source().strip())
+                .collect(Collectors.toList()));
     }
 
     @Override
     public Completion complete(String code, int cursor) {
-        return completions.complete(liveSession().shell, code, cursor);
+        Session current = liveSession();
+        return compiling(current, () -> completions.complete(current.shell, code, cursor));
     }
 
     @Override
     public Inspection inspect(String code, int cursor, int detailLevel) {
-        return inspector.inspect(liveSession().shell, code, cursor);
+        Session current = liveSession();
+        return compiling(current, () -> inspector.inspect(current.shell, code, cursor));
     }
 
     @Override
     public Completeness isComplete(String code) {
-        return completeness.check(liveSession().shell.sourceCodeAnalysis(), code);
+        Session current = liveSession();
+        return compiling(current, () -> completeness.check(current.shell.sourceCodeAnalysis(), code));
     }
 
     @Override

@@ -154,7 +154,9 @@ final class NestedEval extends OutputStream {
             return failed("the notebook is still starting");
         }
         if (request.kind() == NestedProtocol.EVAL) {
-            return eval(js, request.text());
+            // JShell compiles for one thread at a time; the cell that asked waits in its invoke, unlocked.
+            ExecutorConnection current = connection;
+            return current == null ? eval(js, request.text()) : current.compiling(() -> eval(js, request.text()));
         }
         String form = request.kind() == NestedProtocol.CELL_MAGIC ? "cell magic %%" : "line magic %";
         Object value;

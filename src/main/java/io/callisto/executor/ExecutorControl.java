@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.execution.LoaderDelegate;
 
 /**
  * Runs JShell's compiled snippets inside the executor JVM. After each snippet the cell's output is sent on
@@ -23,6 +24,11 @@ final class ExecutorControl extends DirectExecutionControl {
     private static final long STOP_ARRIVAL_NANOS = 5_000_000L;
 
     private final Runnable sendOutput;
+    /**
+     * Whether this control serves a subshell's lane ({@link LaneServer}) rather than the parent shell's command
+     * socket; read by the kernel over JDI to tell the parent's running cell from a subshell's.
+     */
+    private final boolean lane;
 
     // Read and written by the kernel over JDI; nothing in this JVM refers to them otherwise.
     @SuppressWarnings("unused")
@@ -50,11 +56,51 @@ final class ExecutorControl extends DirectExecutionControl {
     @Override
     public void addToClasspath(String path) throws EngineTerminationException, InternalException {
         super.addToClasspath(path);
-        DebugProbe.classpathAdded(path);
+        if (!lane) {
+            DebugProbe.classpathAdded(path);
+        }
     }
 
     ExecutorControl(Runnable sendOutput) {
         this.sendOutput = sendOutput;
+        this.lane = false;
+    }
+
+    private ExecutorControl(Runnable sendOutput, LoaderDelegate sharedLoader) {
+        super(sharedLoader);
+        this.sendOutput = sendOutput;
+        this.lane = true;
+    }
+
+    /**
+     * A control for a subshell's lane: snippets load into and are found in this control's class loader (one
+     * namespace), while the running-cell state an interrupt reads ({@code inClientCode}, {@code expectingStop})
+     * and the cell thread are the lane's own.
+     */
+    ExecutorControl lane() {
+        ExecutorControl primary = this;
+        return new ExecutorControl(sendOutput, new LoaderDelegate() {
+            @Override
+            public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
+                    EngineTerminationException {
+                primary.load(cbcs);
+            }
+
+            @Override
+            public void classesRedefined(ClassBytecodes[] cbcs) {
+                // Redefined in place over JDI; nothing is kept per class here.
+            }
+
+            @Override
+            public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+                primary.addToClasspath(path);
+            }
+
+            @Override
+            public Class<?> findClass(String name) throws ClassNotFoundException {
+                return primary.findClass(name);
+            }
+        });
     }
 
     /**
@@ -159,6 +205,27 @@ final class ExecutorControl extends DirectExecutionControl {
     }
 
     /**
+     * A subshell lane's own commands, sent as JShell's invoke of a reserved class name (JShell's stream
+     * protocol has no client side for extension commands) with the subshell request's msg_id as the method.
+     */
+    private String laneCommand(String command, String msgId) {
+        if (ExecutorMain.CELL_COMMAND.equals(command)) {
+            // A subshell's cell starts: what this thread (and threads it starts) prints goes under its request.
+            io.callisto.display.OutputParent.set(msgId);
+        } else if (ExecutorMain.OUTPUT_END_COMMAND.equals(command)) {
+            // The cell has ended: its output goes now, then the mark the kernel waits for before it replies
+            // (the output travels on the multiplexed stream, the snippets' results on the lane).
+            System.out.flush();
+            System.err.flush();
+            Map<String, Object> mark = new LinkedHashMap<>();
+            mark.put("msg_type", "output_end");
+            mark.put("parent", msgId);
+            DisplayChannel.sendRecord(mark);
+        }
+        return "";
+    }
+
+    /**
      * The kernel has already redefined these classes in this JVM through its debugger connection (JDI, as
      * JShell's default engine does); this request only tells us so. Without the debugger connection the
      * kernel never sends it.
@@ -208,6 +275,9 @@ final class ExecutorControl extends DirectExecutionControl {
      */
     @Override
     public String invoke(String className, String methodName) throws RunException, InternalException, EngineTerminationException {
+        if (lane && className.startsWith(ExecutorMain.LANE_COMMAND_PREFIX)) {
+            return laneCommand(className, methodName);
+        }
         try {
             return super.invoke(className, methodName);
         } catch (CellStopped late) {
@@ -248,6 +318,9 @@ final class ExecutorControl extends DirectExecutionControl {
     /** JShell closes the session: the executor's work is over (JShell's own agents leave this to the debugger). */
     @Override
     public void close() {
+        if (lane) {
+            return;  // a subshell's lane ends when the kernel closes its socket; this JVM goes on
+        }
         if (keepingNested) {
             // Only the nested command loop's failure path closes while an eval is served (the kernel never
             // sends close there): that ends the eval, which fails, not this JVM.

@@ -32,6 +32,12 @@ public final class ExecutorMain {
     /** The extension command that turns rendering of snippet values on or off (a Boolean argument). */
     public static final String RENDER_COMMAND = "callisto.render";
 
+    /** The reserved class-name prefix of a subshell lane's own commands (ExecutorControl's laneCommand). */
+    public static final String LANE_COMMAND_PREFIX = "callisto.";
+
+    /** The lane command that ends a subshell's cell: its output is sent, then an output_end mark. */
+    public static final String OUTPUT_END_COMMAND = "callisto.outputEnd";
+
     /** Set (to the archive's path) in the installer's training run; see io.callisto.engine.ClassDataArchive. */
     private static final String TRAINING_PROPERTY = "callisto.executorArchiveAtExit";
 
@@ -70,6 +76,8 @@ public final class ExecutorMain {
                 },
                 NestedProtocol.REQUEST_STREAM, raw -> NestedCalls.connect(raw, nested, control, sendOutput));
         // MultiplexingOutputStream writes 127-byte packets and flushes after each write: buffer them into one.
+        // Subshells' lanes: the kernel connects one per subshell, on demand, to a port announced here.
+        LaneServer.start(connect(port, StdinProtocol.LANE_SOCKET), control);
         OutputStream toKernel = new BufferedOutputStream(commands.getOutputStream(), 1 << 16);
         Util.forwardExecutionControlAndIO(control, commands.getInputStream(), toKernel,
                 outputs, Map.of());

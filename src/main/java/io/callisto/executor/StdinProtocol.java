@@ -22,6 +22,8 @@ public final class StdinProtocol {
     public static final byte NESTED_SOCKET = 'N';
     /** The socket on which the kernel forwards the frontend's comm messages (io.callisto.comm.CommWire). */
     public static final byte COMM_SOCKET = 'M';
+    /** The socket on which the executor announces where subshells' lanes connect (io.callisto.executor.LaneServer). */
+    public static final byte LANE_SOCKET = 'L';
 
     public static final byte LINE = 0;
     public static final byte END_OF_INPUT = 1;

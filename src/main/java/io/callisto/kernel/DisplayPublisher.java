@@ -23,14 +23,20 @@ final class DisplayPublisher extends OutputStream {
     private final StreamPublisher streams;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final java.util.function.Consumer<JsonNode> comms;
+    private final java.util.function.Predicate<JsonNode> subshells;
     private ObjectNode richResult;
     private final java.util.List<ObjectNode> afterCell = new java.util.ArrayList<>();
 
-    /** @param comms takes the executor's comm records (io.callisto.commbridge.CommBridge#fromExecutor) */
-    DisplayPublisher(Outbound outbound, StreamPublisher streams, java.util.function.Consumer<JsonNode> comms) {
+    /**
+     * @param comms takes the executor's comm records (io.callisto.commbridge.CommBridge#fromExecutor)
+     * @param subshells takes first the records of subshells' cells (io.callisto.subshells.SubshellCells#fromExecutor)
+     */
+    DisplayPublisher(Outbound outbound, StreamPublisher streams, java.util.function.Consumer<JsonNode> comms,
+            java.util.function.Predicate<JsonNode> subshells) {
         this.outbound = outbound;
         this.streams = streams;
         this.comms = comms;
+        this.subshells = subshells;
     }
 
     @Override
@@ -66,6 +72,9 @@ final class DisplayPublisher extends OutputStream {
             record = Json.MAPPER.readTree(bytes, offset, length);
         } catch (IOException e) {
             LOG.warning("dropped a display record that is not JSON: " + e.getMessage());
+            return;
+        }
+        if (subshells.test(record)) {
             return;
         }
         String msgType = record.path("msg_type").asText();

@@ -13,6 +13,8 @@ import io.callisto.protocol.Requests;
 import io.callisto.sockets.Channel;
 import io.callisto.sockets.ConnectionInfo;
 import io.callisto.sockets.KernelSockets;
+import io.callisto.subshells.SubshellCells;
+import io.callisto.subshells.Subshells;
 import io.callisto.wire.Json;
 import io.callisto.wire.MalformedMessageException;
 import io.callisto.wire.Message;
@@ -72,6 +74,10 @@ public final class Kernel implements KernelSockets.Inbox {
     /** The frontend's comm messages: a thread of their own, so a handler runs while a cell does. */
     private final BlockingQueue<Request> commQueue = new LinkedBlockingQueue<>();
     private final Map<String, Handler> commHandlers = new HashMap<>();
+    /** Kernel subshells (JEP 91): shell requests naming one run on its thread, with these handlers. */
+    private final SubshellCells subshellCells;
+    private final Subshells subshells;
+    private final Map<String, Handler> subshellHandlers = new HashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Usage usage = new Usage();
     private final Debugger debugger;
@@ -96,7 +102,19 @@ public final class Kernel implements KernelSockets.Inbox {
         this.streams = new StreamPublisher(outbound, outputLimitBytes());
         this.stdin = new StdinBridge(outbound, streams);
         this.comms = new CommBridge(outbound::publish, streams::parent, this::engine);
-        this.displays = new DisplayPublisher(outbound, streams, comms::fromExecutor);
+        this.subshellCells = new SubshellCells(new SubshellCells.Wire() {
+            @Override
+            public void publish(String msgType, Message parent, Object content) {
+                outbound.publish(msgType, parent, content);
+            }
+
+            @Override
+            public void reply(Message request, String msgType, Object content, ObjectNode metadata) {
+                outbound.reply(new Request(Channel.SHELL, request), msgType, content, metadata);
+            }
+        }, this::engine, clock, engineId);
+        this.subshells = new Subshells(subshellCells::ended);
+        this.displays = new DisplayPublisher(outbound, streams, comms::fromExecutor, subshellCells::fromExecutor);
         this.engine = new CompletableFuture<>();
         this.magics = new CellMagics(streams, outbound, this::engine);
         Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin,
@@ -128,6 +146,7 @@ public final class Kernel implements KernelSockets.Inbox {
             }
         });
         controlHandlers.put("interrupt_request", this::interrupt);
+        routeSubshells();
         for (String type : COMMS) {
             commHandlers.put(type, request -> comms.fromFrontend(request.message()));
         }
@@ -208,7 +227,7 @@ public final class Kernel implements KernelSockets.Inbox {
             return;
         }
         switch (channel) {
-            case SHELL -> (COMMS.contains(message.msgType()) ? commQueue : shellQueue).add(new Request(channel, message));
+            case SHELL -> routeShell(new Request(channel, message));
             case CONTROL -> controlQueue.add(new Request(channel, message));
             case STDIN -> {
                 if ("input_reply".equals(message.msgType())) {
@@ -219,6 +238,39 @@ public final class Kernel implements KernelSockets.Inbox {
             }
             default -> LOG.warning("ignored a message on " + channel);
         }
+    }
+
+    /**
+     * Comm messages go to the comm thread whichever subshell they name (the executor handles comms on a thread
+     * of its own anyway); other requests to the parent shell's queue or to their subshell's.
+     */
+    private void routeShell(Request request) {
+        String subshell = Subshells.idOf(request.message());
+        if (COMMS.contains(request.msgType())) {
+            commQueue.add(request);
+        } else if (subshell == null) {
+            shellQueue.add(request);
+        } else if (!subshells.submit(subshell, () -> dispatch(request, subshellHandlers))) {
+            LOG.warning("a " + request.msgType() + " for the unknown subshell " + subshell);
+            if (request.msgType().endsWith("_request")) {
+                outbound.publish("status", request.message(), new Replies.Status("busy"));
+                outbound.reply(request, request.replyType(), Subshells.unknown(subshell), null);
+                outbound.publish("status", request.message(), new Replies.Status("idle"));
+            }
+        }
+    }
+
+    /** Subshells are made, listed and deleted on control; on one, shell requests are answered as on the parent. */
+    private void routeSubshells() {
+        controlHandlers.put("create_subshell_request", request ->
+                outbound.reply(request, "create_subshell_reply", subshells.create(), null));
+        controlHandlers.put("list_subshell_request", request ->
+                outbound.reply(request, "list_subshell_reply", subshells.list(), null));
+        controlHandlers.put("delete_subshell_request", request ->
+                outbound.reply(request, "delete_subshell_reply", subshells.delete(request.message().content()), null));
+        subshellHandlers.putAll(shellHandlers);
+        subshellHandlers.put("execute_request", request ->
+                subshellCells.execute(Subshells.idOf(request.message()), request.message()));
     }
 
     // ---- the state machine (shell and control threads) ----
@@ -249,7 +301,8 @@ public final class Kernel implements KernelSockets.Inbox {
         outbound.publish("status", request.message(), new Replies.Status("busy"));
         try {
             Handler handler = handlers.get(request.msgType());
-            if (request.channel() == Channel.SHELL && aborting && EXECUTES.contains(request.msgType())) {
+            if (request.channel() == Channel.SHELL && aborting && EXECUTES.contains(request.msgType())
+                    && Subshells.idOf(request.message()) == null) {
                 abort(request, started);
             } else if (handler == null) {
                 LOG.warning("unknown message type " + request.msgType() + " on " + request.channel());

@@ -28,9 +28,10 @@ final class KernelInfo {
                                 "https://docs.oracle.com/en/java/javase/" + feature + "/docs/api/index.html"),
                         new Replies.HelpLink("JShell user guide",
                                 "https://docs.oracle.com/en/java/javase/" + feature + "/jshell/introduction-jshell.html")),
-                // The Jupyter debug protocol (io.callisto.debugger); 5.5 clients read supported_features.
+                // The Jupyter debug protocol (io.callisto.debugger) and kernel subshells (io.callisto.subshells);
+                // 5.5 clients read supported_features.
                 true,
-                List.of("debugger"));
+                List.of("debugger", "kernel subshells"));
     }
 
     private static String versionOfThisJar() {
