@@ -91,7 +91,10 @@ final class WidgetRuntime {
         if (!cell.equals(listenerCell)) {
             Output area = new Output();
             Map<String, Object> content = new LinkedHashMap<>();
-            content.put("data", bundle(area));
+            Map<String, Object> data = bundle(area);
+            // Text frontends (the console, nbconvert) have nothing to show for it until a listener prints.
+            data.put("text/plain", "");
+            content.put("data", data);
             content.put("metadata", Map.of());
             content.put("transient", Map.of());
             try {
