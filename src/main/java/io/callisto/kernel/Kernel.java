@@ -448,14 +448,8 @@ public final class Kernel implements KernelSockets.Inbox {
         outbound.reply(request, "execute_reply", new Replies.ExecuteAborted(executionCount), replyMetadata(started, "aborted"));
     }
 
-    /** execute_reply metadata as ipykernel sends it; JupyterLab's recordTiming reads {@code started}. */
     private ObjectNode replyMetadata(String started, String status) {
-        ObjectNode metadata = Json.object();
-        metadata.put("started", started);
-        metadata.put("dependencies_met", true);
-        metadata.put("engine", engineId);
-        metadata.put("status", status);
-        return metadata;
+        return Json.toObject(new Replies.ExecuteReplyMetadata(started, engineId, status));
     }
 
     private void complete(Request request) {

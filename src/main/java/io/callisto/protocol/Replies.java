@@ -55,6 +55,13 @@ public final class Replies {
         }
     }
 
+    /** execute_reply's metadata as ipykernel sends it; JupyterLab's recordTiming reads {@code started}. */
+    public record ExecuteReplyMetadata(String started, boolean dependenciesMet, String engine, String status) {
+        public ExecuteReplyMetadata(String started, String engine, String status) {
+            this(started, true, engine, status);
+        }
+    }
+
     /** execute_input on IOPub. */
     public record ExecuteInput(String code, int executionCount) {
     }

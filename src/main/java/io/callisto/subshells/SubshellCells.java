@@ -211,12 +211,7 @@ public final class SubshellCells {
     }
 
     private ObjectNode metadata(String started, String status) {
-        ObjectNode metadata = Json.object();
-        metadata.put("started", started);
-        metadata.put("dependencies_met", true);
-        metadata.put("engine", engineId);
-        metadata.put("status", status);
-        return metadata;
+        return Json.toObject(new Replies.ExecuteReplyMetadata(started, engineId, status));
     }
 
     private static Engine.Failure failure(String ename, String evalue) {

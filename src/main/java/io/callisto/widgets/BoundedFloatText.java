@@ -2,7 +2,7 @@ package io.callisto.widgets;
 
 /** A text box for a double in [min, max] (ipywidgets' {@code BoundedFloatText}): value 0.0 in [0.0, 100.0]. */
 public final class BoundedFloatText extends FloatControl<BoundedFloatText>
-        implements FloatBounds<BoundedFloatText>, Disableable<BoundedFloatText> {
+        implements FloatBounds<BoundedFloatText>, FloatStep<BoundedFloatText>, Disableable<BoundedFloatText> {
     public BoundedFloatText() {
         super(Model.controls("BoundedFloatTextModel", "FloatTextView"), new DescriptionStyle(), 0.0);
         trait("min", Kind.FLOAT, 0.0);
@@ -11,13 +11,5 @@ public final class BoundedFloatText extends FloatControl<BoundedFloatText>
         trait("continuous_update", Kind.BOOL, false);
         trait("disabled", Kind.BOOL, false);
         boundValue();
-    }
-
-    public Double step() {
-        return (Double) get("step");
-    }
-
-    public BoundedFloatText step(Double step) {
-        return set("step", step);
     }
 }

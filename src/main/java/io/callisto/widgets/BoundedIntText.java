@@ -2,7 +2,8 @@ package io.callisto.widgets;
 
 /** A text box for an int in [min, max] (ipywidgets' {@code BoundedIntText}): value 0 in [0, 100]. */
 public final class BoundedIntText extends ValueControl<BoundedIntText, Integer>
-        implements IntBounds<BoundedIntText>, Disableable<BoundedIntText> {
+        implements IntBounds<BoundedIntText>, IntStep<BoundedIntText>, ContinuousUpdate<BoundedIntText>,
+                Disableable<BoundedIntText> {
     public BoundedIntText() {
         super(Model.controls("BoundedIntTextModel", "IntTextView"), new DescriptionStyle(), Kind.INT, 0);
         trait("min", Kind.INT, 0);
@@ -16,21 +17,5 @@ public final class BoundedIntText extends ValueControl<BoundedIntText, Integer>
     public BoundedIntText(int value, int min, int max) {
         this();
         min(min).max(max).value(value);
-    }
-
-    public int step() {
-        return (Integer) get("step");
-    }
-
-    public BoundedIntText step(int step) {
-        return set("step", step);
-    }
-
-    public boolean continuousUpdate() {
-        return (Boolean) get("continuous_update");
-    }
-
-    public BoundedIntText continuousUpdate(boolean continuousUpdate) {
-        return set("continuous_update", continuousUpdate);
     }
 }

@@ -1,7 +1,7 @@
 package io.callisto.widgets;
 
 /** The style of Checkbox's (ipywidgets' {@code CheckboxStyleModel}): CSS values, null (or "") for the theme's. */
-public final class CheckboxStyle extends Style<CheckboxStyle> {
+public final class CheckboxStyle extends Style<CheckboxStyle> implements DescriptionStyleTraits<CheckboxStyle> {
     public CheckboxStyle() {
         super("CheckboxStyleModel");
         trait("background", Kind.STRING, null);
@@ -14,13 +14,5 @@ public final class CheckboxStyle extends Style<CheckboxStyle> {
 
     public CheckboxStyle background(String background) {
         return set("background", background);
-    }
-
-    public String descriptionWidth() {
-        return (String) get("description_width");
-    }
-
-    public CheckboxStyle descriptionWidth(String descriptionWidth) {
-        return set("description_width", descriptionWidth);
     }
 }

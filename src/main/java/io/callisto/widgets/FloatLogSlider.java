@@ -4,19 +4,15 @@ package io.callisto.widgets;
  * A slider on a log scale (ipywidgets' {@code FloatLogSlider}): {@code min}, {@code max} and {@code step} are
  * exponents of {@code base}; value 1.0 between 10^0 and 10^4.
  */
-public final class FloatLogSlider extends FloatControl<FloatLogSlider> implements SliderTraits<FloatLogSlider> {
+public final class FloatLogSlider extends FloatControl<FloatLogSlider>
+        implements FloatStep<FloatLogSlider>, SliderTraits<FloatLogSlider> {
     public FloatLogSlider() {
         super(Model.controls("FloatLogSliderModel", "FloatLogSliderView"), new SliderStyle(), 1.0);
         trait("base", Kind.FLOAT, 10.0);
         trait("min", Kind.FLOAT, 0.0);
         trait("max", Kind.FLOAT, 4.0);
         trait("step", Kind.FLOAT, 0.1);
-        trait("behavior", Kind.STRING, "drag-tap");
-        trait("continuous_update", Kind.BOOL, true);
-        trait("disabled", Kind.BOOL, false);
-        trait("orientation", Kind.STRING, "horizontal");
-        trait("readout", Kind.BOOL, true);
-        trait("readout_format", Kind.STRING, ".3g");
+        TraitGroups.slider(this, ".3g");
     }
 
     public double base() {
@@ -43,15 +39,6 @@ public final class FloatLogSlider extends FloatControl<FloatLogSlider> implement
 
     public FloatLogSlider max(double max) {
         return set("max", max);
-    }
-
-    /** The exponent's step; null for any. */
-    public Double step() {
-        return (Double) get("step");
-    }
-
-    public FloatLogSlider step(Double step) {
-        return set("step", step);
     }
 
     @Override

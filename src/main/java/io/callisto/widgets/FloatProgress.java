@@ -1,7 +1,8 @@
 package io.callisto.widgets;
 
 /** A progress bar for a double (ipywidgets' {@code FloatProgress}): value 0.0 in [0.0, 100.0]. */
-public final class FloatProgress extends FloatControl<FloatProgress> implements FloatBounds<FloatProgress> {
+public final class FloatProgress extends FloatControl<FloatProgress>
+        implements FloatBounds<FloatProgress>, ProgressTraits<FloatProgress> {
     public FloatProgress() {
         super(Model.controls("FloatProgressModel", "ProgressView"), new ProgressStyle(), 0.0);
         trait("min", Kind.FLOAT, 0.0);
@@ -9,23 +10,6 @@ public final class FloatProgress extends FloatControl<FloatProgress> implements 
         trait("bar_style", Kind.STRING, "");
         trait("orientation", Kind.STRING, "horizontal");
         boundValue();
-    }
-
-    /** "success", "info", "warning", "danger" or "" (the default look); null is allowed too. */
-    public String barStyle() {
-        return (String) get("bar_style");
-    }
-
-    public FloatProgress barStyle(String barStyle) {
-        return set("bar_style", barStyle);
-    }
-
-    public String orientation() {
-        return (String) get("orientation");
-    }
-
-    public FloatProgress orientation(String orientation) {
-        return set("orientation", orientation);
     }
 
     @Override

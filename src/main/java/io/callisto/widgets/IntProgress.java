@@ -1,7 +1,8 @@
 package io.callisto.widgets;
 
 /** A progress bar for an int (ipywidgets' {@code IntProgress}): value 0 in [0, 100]. */
-public final class IntProgress extends ValueControl<IntProgress, Integer> implements IntBounds<IntProgress> {
+public final class IntProgress extends ValueControl<IntProgress, Integer>
+        implements IntBounds<IntProgress>, ProgressTraits<IntProgress> {
     public IntProgress() {
         super(Model.controls("IntProgressModel", "ProgressView"), new ProgressStyle(), Kind.INT, 0);
         trait("min", Kind.INT, 0);
@@ -14,23 +15,6 @@ public final class IntProgress extends ValueControl<IntProgress, Integer> implem
     public IntProgress(int value, int min, int max) {
         this();
         min(min).max(max).value(value);
-    }
-
-    /** "success", "info", "warning", "danger" or "" (the default look). */
-    public String barStyle() {
-        return (String) get("bar_style");
-    }
-
-    public IntProgress barStyle(String barStyle) {
-        return set("bar_style", barStyle);
-    }
-
-    public String orientation() {
-        return (String) get("orientation");
-    }
-
-    public IntProgress orientation(String orientation) {
-        return set("orientation", orientation);
     }
 
     @Override

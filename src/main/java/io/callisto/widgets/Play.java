@@ -4,7 +4,7 @@ package io.callisto.widgets;
  * A play/pause/stop control that steps an int every {@code interval} ms (ipywidgets' {@code Play}): value 0 in
  * [0, 100]. Link it to a slider with {@link Widgets#jslink} to animate it.
  */
-public final class Play extends ValueControl<Play, Integer> implements IntBounds<Play>, Disableable<Play> {
+public final class Play extends ValueControl<Play, Integer> implements IntBounds<Play>, IntStep<Play>, Disableable<Play> {
     public Play() {
         super(Model.controls("PlayModel", "PlayView"), new DescriptionStyle(), Kind.INT, 0);
         trait("min", Kind.INT, 0);
@@ -16,14 +16,6 @@ public final class Play extends ValueControl<Play, Integer> implements IntBounds
         trait("show_repeat", Kind.BOOL, true);
         trait("disabled", Kind.BOOL, false);
         boundValue();
-    }
-
-    public int step() {
-        return (Integer) get("step");
-    }
-
-    public Play step(int step) {
-        return set("step", step);
     }
 
     /** Milliseconds between steps. */

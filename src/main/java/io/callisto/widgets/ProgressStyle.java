@@ -1,7 +1,7 @@
 package io.callisto.widgets;
 
 /** The style of progress bars' (ipywidgets' {@code ProgressStyleModel}): CSS values, null (or "") for the theme's. */
-public final class ProgressStyle extends Style<ProgressStyle> {
+public final class ProgressStyle extends Style<ProgressStyle> implements DescriptionStyleTraits<ProgressStyle> {
     public ProgressStyle() {
         super("ProgressStyleModel");
         trait("bar_color", Kind.STRING, null);
@@ -14,13 +14,5 @@ public final class ProgressStyle extends Style<ProgressStyle> {
 
     public ProgressStyle barColor(String barColor) {
         return set("bar_color", barColor);
-    }
-
-    public String descriptionWidth() {
-        return (String) get("description_width");
-    }
-
-    public ProgressStyle descriptionWidth(String descriptionWidth) {
-        return set("description_width", descriptionWidth);
     }
 }

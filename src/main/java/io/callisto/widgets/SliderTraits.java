@@ -1,7 +1,7 @@
 package io.callisto.widgets;
 
-/** The traits all sliders share (ipywidgets 8's slider models), plus {@code disabled}. */
-public interface SliderTraits<S> extends Disableable<S> {
+/** The traits all sliders share (ipywidgets 8's slider models), plus {@code disabled} and {@code continuous_update}. */
+public interface SliderTraits<S> extends Disableable<S>, ContinuousUpdate<S> {
     /** "drag-tap" (the default), "drag-snap", "tap", "drag" or "snap". */
     default String behavior() {
         return (String) get("behavior");
@@ -9,15 +9,6 @@ public interface SliderTraits<S> extends Disableable<S> {
 
     default S behavior(String behavior) {
         return set("behavior", behavior);
-    }
-
-    /** Whether the frontend sends the value while dragging (default), or only on release. */
-    default boolean continuousUpdate() {
-        return (Boolean) get("continuous_update");
-    }
-
-    default S continuousUpdate(boolean continuousUpdate) {
-        return set("continuous_update", continuousUpdate);
     }
 
     /** "horizontal" (default) or "vertical". */

@@ -1,7 +1,8 @@
 package io.callisto.widgets;
 
 /** An editable string (ipywidgets' {@code Text}, {@code Textarea}, {@code Password}): value "", a placeholder. */
-public abstract class TextControl<S extends TextControl<S>> extends ValueControl<S, String> implements Disableable<S> {
+public abstract class TextControl<S extends TextControl<S>> extends ValueControl<S, String>
+        implements ContinuousUpdate<S>, Disableable<S> {
     protected TextControl(Model model) {
         super(model, new TextStyle(), Kind.STRING, "");
         trait("placeholder", Kind.STRING, "\u200b");
@@ -16,15 +17,6 @@ public abstract class TextControl<S extends TextControl<S>> extends ValueControl
 
     public S placeholder(String placeholder) {
         return set("placeholder", placeholder);
-    }
-
-    /** Whether each keystroke is sent (default), or the value only on Enter or blur. */
-    public boolean continuousUpdate() {
-        return (Boolean) get("continuous_update");
-    }
-
-    public S continuousUpdate(boolean continuousUpdate) {
-        return set("continuous_update", continuousUpdate);
     }
 
     @Override

@@ -1,80 +1,11 @@
 package io.callisto.widgets;
 
 /** The style of ToggleButton's (ipywidgets' {@code ToggleButtonStyleModel}): CSS values, null (or "") for the theme's. */
-public final class ToggleButtonStyle extends Style<ToggleButtonStyle> {
+public final class ToggleButtonStyle extends Style<ToggleButtonStyle>
+        implements DescriptionStyleTraits<ToggleButtonStyle>, FontTraits<ToggleButtonStyle> {
     public ToggleButtonStyle() {
         super("ToggleButtonStyleModel");
         trait("description_width", Kind.STRING, "");
-        trait("font_family", Kind.STRING, null);
-        trait("font_size", Kind.STRING, null);
-        trait("font_style", Kind.STRING, null);
-        trait("font_variant", Kind.STRING, null);
-        trait("font_weight", Kind.STRING, null);
-        trait("text_color", Kind.STRING, null);
-        trait("text_decoration", Kind.STRING, null);
-    }
-
-    public String descriptionWidth() {
-        return (String) get("description_width");
-    }
-
-    public ToggleButtonStyle descriptionWidth(String descriptionWidth) {
-        return set("description_width", descriptionWidth);
-    }
-
-    public String fontFamily() {
-        return (String) get("font_family");
-    }
-
-    public ToggleButtonStyle fontFamily(String fontFamily) {
-        return set("font_family", fontFamily);
-    }
-
-    public String fontSize() {
-        return (String) get("font_size");
-    }
-
-    public ToggleButtonStyle fontSize(String fontSize) {
-        return set("font_size", fontSize);
-    }
-
-    public String fontStyle() {
-        return (String) get("font_style");
-    }
-
-    public ToggleButtonStyle fontStyle(String fontStyle) {
-        return set("font_style", fontStyle);
-    }
-
-    public String fontVariant() {
-        return (String) get("font_variant");
-    }
-
-    public ToggleButtonStyle fontVariant(String fontVariant) {
-        return set("font_variant", fontVariant);
-    }
-
-    public String fontWeight() {
-        return (String) get("font_weight");
-    }
-
-    public ToggleButtonStyle fontWeight(String fontWeight) {
-        return set("font_weight", fontWeight);
-    }
-
-    public String textColor() {
-        return (String) get("text_color");
-    }
-
-    public ToggleButtonStyle textColor(String textColor) {
-        return set("text_color", textColor);
-    }
-
-    public String textDecoration() {
-        return (String) get("text_decoration");
-    }
-
-    public ToggleButtonStyle textDecoration(String textDecoration) {
-        return set("text_decoration", textDecoration);
+        TraitGroups.font(this);
     }
 }

@@ -1,7 +1,7 @@
 package io.callisto.widgets;
 
 /** The style of ToggleButtons' (ipywidgets' {@code ToggleButtonsStyleModel}): CSS values, null (or "") for the theme's. */
-public final class ToggleButtonsStyle extends Style<ToggleButtonsStyle> {
+public final class ToggleButtonsStyle extends Style<ToggleButtonsStyle> implements DescriptionStyleTraits<ToggleButtonsStyle> {
     public ToggleButtonsStyle() {
         super("ToggleButtonsStyleModel");
         trait("button_width", Kind.STRING, "");
@@ -15,14 +15,6 @@ public final class ToggleButtonsStyle extends Style<ToggleButtonsStyle> {
 
     public ToggleButtonsStyle buttonWidth(String buttonWidth) {
         return set("button_width", buttonWidth);
-    }
-
-    public String descriptionWidth() {
-        return (String) get("description_width");
-    }
-
-    public ToggleButtonsStyle descriptionWidth(String descriptionWidth) {
-        return set("description_width", descriptionWidth);
     }
 
     public String fontWeight() {

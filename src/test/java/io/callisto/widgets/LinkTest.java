@@ -5,22 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LinkTest {
-    private Recorder recorder;
-
-    @BeforeEach
-    void record() {
-        recorder = new Recorder();
-    }
-
-    @AfterEach
-    void restore() {
-        recorder.close();
-    }
+    @RegisterExtension
+    final Recorder recorder = new Recorder();
 
     @Test
     void linkKeepsTwoTraitsEqualBothWaysUntilUnlinked() {

@@ -6,9 +6,15 @@ import io.callisto.comm.Comms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Records the comm messages widgets send, in place of the kernel, and feeds frontend messages. */
-final class Recorder implements CommTransport, AutoCloseable {
+/**
+ * Records the comm messages widgets send, in place of the kernel, and feeds frontend messages. The widget tests' one
+ * set-up: {@code @RegisterExtension final Recorder recorder = new Recorder();} installs it around each test.
+ */
+final class Recorder implements CommTransport, BeforeEachCallback, AfterEachCallback {
     record Sent(String msgType, Map<String, Object> content, Map<String, Object> metadata, List<byte[]> buffers) {
         String commId() {
             return (String) content.get("comm_id");
@@ -27,8 +33,16 @@ final class Recorder implements CommTransport, AutoCloseable {
 
     final List<Sent> sent = new ArrayList<>();
 
-    Recorder() {
+    /** Takes the kernel's place for the comms before each test. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
         Comms.useTransport(this);
+    }
+
+    /** Gives the comms back to no transport after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Comms.useTransport(null);
     }
 
     @Override
@@ -62,10 +76,5 @@ final class Recorder implements CommTransport, AutoCloseable {
 
     static void frontend(String commId, Map<String, Object> data, List<byte[]> buffers, String msgId) {
         Comms.dispatch(new CommWire.Record("comm_msg", Map.of("comm_id", commId, "data", data), Map.of(), buffers, msgId));
-    }
-
-    @Override
-    public void close() {
-        Comms.useTransport(null);
     }
 }
