@@ -209,3 +209,46 @@ def test_the_example_notebook_runs_headless_with_a_view_for_every_widget(tmp_pat
     views = [o for o in outputs if o.output_type in ("execute_result", "display_data") and VIEW in o.data]
     assert len(views) >= 8
     assert any(o.output_type == "execute_result" and o.data["text/plain"] == '"last n seen: 5"' for o in outputs)
+
+
+def test_a_widget_declared_is_not_shown_and_opens_nothing_until_it_is(kernel):
+    client, seen = kernel
+    run(client, seen, "import io.callisto.widgets.*;")
+    seen.clear()
+    run(client, seen, "var s = new IntSlider(3, 0, 10);")
+    assert not [m for m in seen if m["msg_type"] in ("comm_open", "display_data", "execute_result")]
+    run(client, seen, "s")
+    assert next(m for m in seen if m["msg_type"] == "execute_result")["content"]["data"][VIEW]
+
+
+def test_output_captured_before_it_is_shown_exists_in_the_frontend_first(kernel):
+    client, seen = kernel
+    run(client, seen, "import io.callisto.widgets.*;")
+    reply = run(client, seen, 'var o = new Output();\no.capture(() -> System.out.println("inside"));\no')
+    cell = reply["parent_header"]["msg_id"]
+    types = [(m["msg_type"], m["content"]) for m in seen]
+    output_id = next(m for m in seen if m["msg_type"] == "execute_result")["content"]["data"][VIEW]["model_id"]
+    opened = next(i for i, (t, c) in enumerate(types) if t == "comm_open" and c["comm_id"] == output_id)
+    capturing = next(i for i, (t, c) in enumerate(types) if t == "comm_msg" and c["comm_id"] == output_id
+                     and c["data"]["state"].get("msg_id") == cell)
+    printed = next(i for i, (t, c) in enumerate(types) if t == "stream" and c["text"] == "inside\n")
+    released = next(i for i, (t, c) in enumerate(types) if t == "comm_msg" and c["comm_id"] == output_id
+                    and c["data"]["state"].get("msg_id") == "")
+    assert opened < capturing < printed < released
+
+
+def test_a_listener_that_ends_the_jvm_is_told_and_closes_the_widgets(kernel):
+    client, seen = kernel
+    run(client, seen, "import io.callisto.widgets.*;")
+    run(client, seen, 'var kill = new Button("kill");\nkill.onClick(b -> System.exit(3));\nkill')
+    model_id = next(m for m in seen if m["msg_type"] == "execute_result")["content"]["data"][VIEW]["model_id"]
+    opened = set(opens(seen))
+    click = send_comm(client, "comm_msg", {"comm_id": model_id, "data": {
+        "method": "custom", "content": {"event": "click"}}})
+    iopub_until(client, seen, idle_for(click), timeout=60)
+    notice = "".join(m["content"]["text"] for m in under(seen, click, "stream") if m["content"]["name"] == "stderr")
+    assert "ended while it handled this comm_msg" in notice
+    assert {m["content"]["comm_id"] for m in under(seen, click, "comm_close")} == opened
+    seen.clear()
+    run(client, seen, "1 + 1")
+    assert next(m for m in seen if m["msg_type"] == "execute_result")["content"]["data"]["text/plain"] == "2"

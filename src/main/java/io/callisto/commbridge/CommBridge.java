@@ -127,6 +127,28 @@ public final class CommBridge {
         }
         awaitHandled(handled, cells, sentTo);
         handling.remove(msgId);
+        if (cells.executorId() != sentTo) {
+            executorEndedIn(message);
+        }
+    }
+
+    /**
+     * The executor ended while it handled {@code message} (System.exit in a listener, a crash): the user is
+     * told under that message, and every comm, whose object died with it, is closed towards the frontend.
+     */
+    private void executorEndedIn(Message message) {
+        ObjectNode notice = Json.object();
+        notice.put("name", "stderr");
+        notice.put("text", "Callisto: the JVM running cells ended while it handled this " + message.msgType()
+                + " (System.exit in a listener, or a crash), so its widgets and comms are closed. The next cell"
+                + " starts a fresh JVM with the notebook's definitions.\n");
+        iopub.publish("stream", message, notice, Json.object(), List.of());
+        for (String id : List.copyOf(open.keySet())) {
+            if (open.remove(id) != null) {
+                publishClose(id, message);
+            }
+        }
+        executor = -1;
     }
 
     private void awaitHandled(CompletableFuture<Void> handled, Engine cells, long sentTo) {

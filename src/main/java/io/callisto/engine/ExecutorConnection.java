@@ -37,8 +37,7 @@ final class ExecutorConnection extends StreamingExecutionControl {
     /** The extension command that names the running cell's request (executor.ExecutorControl answers it). */
     static final String CELL_COMMAND = io.callisto.executor.ExecutorMain.CELL_COMMAND;
     static final String RENDER_COMMAND = io.callisto.executor.ExecutorMain.RENDER_COMMAND;
-    /** Whether the executor renders snippet values now (it starts doing so); shell thread only. */
-    private boolean rendering = true;
+
     private static final java.util.logging.Logger LOG_CELL = java.util.logging.Logger.getLogger(ExecutorConnection.class.getName());
     /** JShell's remote protocol (jdk.jshell.execution.RemoteCodes, not exported): a command's first int. */
     private static final int COMMAND_PREFIX = 0xC03DC03D;
@@ -236,15 +235,12 @@ final class ExecutorConnection extends StreamingExecutionControl {
     }
 
     /**
-     * Tells the executor whether to render the next snippets' values ({@code display()}'s rich forms): only a
-     * snippet whose value can become the cell's result is rendered, so a declaration's value neither costs a
-     * rendering nor has its side effects (a widget's comm opened), nor stands in for the result.
+     * Has the executor render the last snippet's value, the cell's result, as {@code display()} would: its rich
+     * form arrives as a display record before this returns. Only a value the cell shows is rendered, so a
+     * declaration's value neither costs a rendering nor has its side effects (a widget's comm opened).
      */
-    void renderValues(boolean render) {
-        if (render != rendering) {
-            rendering = render;
-            sendExtension(RENDER_COMMAND, render);
-        }
+    void renderResult() {
+        sendExtension(RENDER_COMMAND, null);
     }
 
     /**

@@ -279,9 +279,7 @@ public final class JShellEngine implements Engine {
     private CellOutcome run(Session current, String code, int cellNumber, EngineLane lane) {
         JShell js = current.shell;
         String result = null;
-        List<CellSplitter.Piece> pieces = CellSplitter.split(js.sourceCodeAnalysis(), code);
-        for (int index = 0; index < pieces.size(); index++) {
-            CellSplitter.Piece piece = pieces.get(index);
+        for (CellSplitter.Piece piece : CellSplitter.split(js.sourceCodeAnalysis(), code)) {
             if (lane == null ? interrupted : lane.interrupted) {
                 return interruptedFailure(cellNumber, code, piece.start());
             }
@@ -296,11 +294,6 @@ public final class JShellEngine implements Engine {
             }
             // Where the snippet's text starts in the cell ('return' taken off or not), for the debugger.
             int sourceOffset = piece.start() + Math.max(0, piece.source().indexOf(source));
-            if (lane == null && current.connection() != null) {
-                // Only the value that can be the cell's result is rendered (the last snippet's, or a return's).
-                // A subshell's lane renders every value: its commands never touch the parent's socket.
-                current.connection().renderValues(isReturn || index == pieces.size() - 1);
-            }
             List<SnippetEvent> events;
             try {
                 if (lane == null) {
@@ -352,8 +345,16 @@ public final class JShellEngine implements Engine {
             boolean displayCall = DISPLAY_CALL.matcher(source).matches();
             result = VALUE_SUBKINDS.contains(snippet.subKind().name()) && !displayCall ? main.value() : null;
             if (isReturn) {
-                return new Success(result);
+                return shown(current, lane, result);
             }
+        }
+        return shown(current, lane, result);
+    }
+
+    /** The cell's result, its rich form rendered in the executor first (a subshell's lane renders its own). */
+    private static Success shown(Session current, EngineLane lane, String result) {
+        if (result != null && lane == null && current.connection() != null) {
+            current.connection().renderResult();
         }
         return new Success(result);
     }

@@ -35,8 +35,8 @@ final class ExecutorControl extends DirectExecutionControl {
     private volatile boolean inClientCode;
     private volatile boolean expectingStop;
     private final CellStopped stop = new CellStopped();
-    /** Whether a snippet's value is rendered: the kernel says so for each snippet whose value can be the result. */
-    private volatile boolean renderValues = true;
+    /** The last snippet's value on the parent shell, until the kernel has it rendered as the cell's result. */
+    private volatile Object lastValue;
     /** The thread running the cell's snippet, or null between snippets. */
     private volatile Thread cellThread;
     /** While the cell's eval serves the kernel's commands ({@link NestedCalls}): keep what its snippets give. */
@@ -104,8 +104,9 @@ final class ExecutorControl extends DirectExecutionControl {
     }
 
     /**
-     * Runs a snippet and, when its value has a rich form (an image, a MIME bundle, a registered type),
-     * sends that to the kernel ahead of the value's text, for the cell's execute_result.
+     * Runs a snippet. The parent shell's value is kept for {@link ExecutorMain#RENDER_COMMAND}, which the kernel
+     * sends only when the value is the cell's result, so nothing else is rendered (a widget in a declaration
+     * stays unshown, its comm unopened). A subshell lane renders its value here, ahead of the value's text.
      * The kernel looks for this frame to find the thread running a cell.
      */
     @Override
@@ -114,24 +115,34 @@ final class ExecutorControl extends DirectExecutionControl {
             return invokeNested(doitMethod);
         }
         cellThread = Thread.currentThread();
+        lastValue = null;
         try {
             Object value = doitMethod.invoke(null);
-            MimeBundle rich = null;
-            try {
-                rich = renderValues ? Renderers.renderRich(value) : null;
-            } catch (RuntimeException | LinkageError e) {
-                System.err.println("Callisto: a renderer failed on this value, so it shows as text: " + e);
-            }
-            if (rich != null) {
-                Map<String, Object> content = new LinkedHashMap<>();
-                content.put("data", rich.data());
-                content.put("metadata", rich.metadata());
-                DisplayChannel.send("execute_result", content);
+            if (lane) {
+                sendRichResult(value);
+            } else {
+                lastValue = value;
             }
             return valueString(value);
         } finally {
             cellThread = null;
             sendOutput.run();
+        }
+    }
+
+    /** The value's rich form (an image, a MIME bundle, a registered type), if it has one, for the cell's execute_result. */
+    private static void sendRichResult(Object value) {
+        MimeBundle rich = null;
+        try {
+            rich = Renderers.renderRich(value);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("Callisto: a renderer failed on this value, so it shows as text: " + e);
+        }
+        if (rich != null) {
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("data", rich.data());
+            content.put("metadata", rich.metadata());
+            DisplayChannel.send("execute_result", content);
         }
     }
 
@@ -189,7 +200,7 @@ final class ExecutorControl extends DirectExecutionControl {
         return stop;
     }
 
-    /** The kernel names the running cell's request and says whether values are rendered ({@link ExecutorMain}); other commands are unknown. */
+    /** The kernel names the running cell's request, and asks for the cell's result rendered ({@link ExecutorMain}); other commands are unknown. */
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
             InternalException {
@@ -198,7 +209,11 @@ final class ExecutorControl extends DirectExecutionControl {
             return null;
         }
         if (ExecutorMain.RENDER_COMMAND.equals(command)) {
-            renderValues = Boolean.TRUE.equals(arg);
+            Object value = lastValue;
+            lastValue = null;
+            // On the command thread, not the cell's: a renderer's output goes where the cell's would.
+            sendRichResult(value);
+            sendOutput.run();
             return null;
         }
         return super.extensionCommand(command, arg);

@@ -29,7 +29,7 @@ public final class ExecutorMain {
 
     /** JShell's extension command with which the kernel names the running cell's execute_request msg_id. */
     public static final String CELL_COMMAND = "callisto.cell";
-    /** The extension command that turns rendering of snippet values on or off (a Boolean argument). */
+    /** The extension command that renders the last snippet's value, the cell's result, for its execute_result. */
     public static final String RENDER_COMMAND = "callisto.render";
 
     /** The reserved class-name prefix of a subshell lane's own commands (ExecutorControl's laneCommand). */

@@ -34,6 +34,9 @@ public final class Output extends DOMWidget<Output> {
     public Output capture(Runnable code) {
         String parent = Comms.parentMsgId() != null ? Comms.parentMsgId() : Comms.cellMsgId();
         String previous = msgId();
+        // The model must exist in the frontend before the output does, or the frontend has nothing to capture
+        // with: an area captured into before it is shown opens its comm now, as ipywidgets' Output() does.
+        id();
         set("msg_id", parent == null ? "" : parent);
         try {
             code.run();
