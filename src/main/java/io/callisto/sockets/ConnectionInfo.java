@@ -11,7 +11,10 @@ import java.nio.file.StandardCopyOption;
 /**
  * The connection file a Jupyter client writes for the kernel: where to bind and how to sign. A port of 0
  * asks the kernel to choose one, as ipykernel reads it; the kernel then writes the ports it bound back
- * into the file. toString leaves the key out, so the record can be logged.
+ * into the file. With {@code curve_secretkey} (and {@code curve_publickey}), both Z85, as jupyter_client 8.9+
+ * writes them when transport encryption is on, every socket runs as a CurveZMQ server with that keypair;
+ * empty strings mean no encryption. toString leaves the HMAC key and the curve keys out, so the record can
+ * be logged.
  */
 public record ConnectionInfo(
         String transport,
@@ -23,13 +26,34 @@ public record ConnectionInfo(
         int hbPort,
         String key,
         String signatureScheme,
-        String kernelName) {
+        String kernelName,
+        String curvePublicKey,
+        String curveSecretKey) {
+
+    /** Length of a Z85-encoded 32-byte CurveZMQ key. */
+    static final int Z85_KEY_LENGTH = 40;
+    private static final String Z85_ALPHABET =
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
+
+    public ConnectionInfo {
+        curvePublicKey = curvePublicKey == null ? "" : curvePublicKey;
+        curveSecretKey = curveSecretKey == null ? "" : curveSecretKey;
+    }
+
+    /** A connection without transport encryption. */
+    public ConnectionInfo(String transport, String ip, int shellPort, int iopubPort, int stdinPort, int controlPort,
+            int hbPort, String key, String signatureScheme, String kernelName) {
+        this(transport, ip, shellPort, iopubPort, stdinPort, controlPort, hbPort, key, signatureScheme, kernelName,
+                "", "");
+    }
 
     public static ConnectionInfo read(Path file) throws IOException {
         JsonNode json = Json.MAPPER.readTree(file.toFile());
         if (json == null || !json.isObject()) {
             throw new IOException("connection file " + file + " is not a JSON object");
         }
+        // Without the secret key there is no encryption, and a public key alone is ignored.
+        String secret = curveKey(json, "curve_secretkey");
         return new ConnectionInfo(
                 json.path("transport").asText("tcp"),
                 json.path("ip").asText("127.0.0.1"),
@@ -40,7 +64,40 @@ public record ConnectionInfo(
                 port(json, "hb_port"),
                 json.path("key").asText(""),
                 json.path("signature_scheme").asText("hmac-sha256"),
-                json.path("kernel_name").asText(""));
+                json.path("kernel_name").asText(""),
+                secret.isEmpty() ? "" : curveKey(json, "curve_publickey"),
+                secret);
+    }
+
+    /** A curve key field: "" when absent or null; an IOException, naming the field but never the value, when not Z85. */
+    private static String curveKey(JsonNode json, String field) throws IOException {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        String key = value.asText("");
+        if (!isZ85Key(key)) {
+            throw new IOException("connection file's '" + field + "' is not a " + Z85_KEY_LENGTH
+                    + "-character Z85 CurveZMQ key");
+        }
+        return key;
+    }
+
+    static boolean isZ85Key(String key) {
+        if (key.length() != Z85_KEY_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Z85_ALPHABET.indexOf(key.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the sockets run as CurveZMQ servers: the connection file gave the server's secret key. */
+    public boolean encrypted() {
+        return !curveSecretKey.isEmpty();
     }
 
     private static int port(JsonNode json, String field) throws IOException {
@@ -58,7 +115,8 @@ public record ConnectionInfo(
 
     /** This connection with other ports: the ones bound. */
     public ConnectionInfo withPorts(int shell, int iopub, int stdin, int control, int hb) {
-        return new ConnectionInfo(transport, ip, shell, iopub, stdin, control, hb, key, signatureScheme, kernelName);
+        return new ConnectionInfo(transport, ip, shell, iopub, stdin, control, hb, key, signatureScheme, kernelName,
+                curvePublicKey, curveSecretKey);
     }
 
     /**
@@ -98,6 +156,7 @@ public record ConnectionInfo(
     public String toString() {
         return "ConnectionInfo[" + transport + "://" + ip + " shell=" + shellPort + " iopub=" + iopubPort
                 + " stdin=" + stdinPort + " control=" + controlPort + " hb=" + hbPort
-                + " scheme=" + signatureScheme + " key=" + (key.isEmpty() ? "none" : "<hidden>") + "]";
+                + " scheme=" + signatureScheme + " key=" + (key.isEmpty() ? "none" : "<hidden>")
+                + " curve=" + (encrypted() ? "<hidden>" : "none") + "]";
     }
 }

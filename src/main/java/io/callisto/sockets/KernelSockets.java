@@ -110,6 +110,7 @@ public final class KernelSockets implements AutoCloseable {
      * @throws org.zeromq.ZMQException if the bind fails (the address is in use, say)
      */
     static int bind(ZMQ.Socket socket, ConnectionInfo connection, int port) {
+        secure(socket, connection);
         if (port != 0) {
             socket.bind(connection.endpoint(port));
             return port;
@@ -125,6 +126,22 @@ public final class KernelSockets implements AutoCloseable {
         socket.bind(connection.transport() + "://" + connection.ip() + ":*");
         String endpoint = socket.getLastEndpoint();
         return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * With the connection's curve keys, makes the socket a CurveZMQ server before it binds: every peer must
+     * know the server's public key, and all traffic is encrypted. Any client key is accepted (no ZAP
+     * allow-list), as jupyter_client's heartbeat makes a fresh keypair. Without keys the socket is unchanged.
+     */
+    static void secure(ZMQ.Socket socket, ConnectionInfo connection) {
+        if (!connection.encrypted()) {
+            return;
+        }
+        socket.setCurveServer(true);
+        socket.setCurveSecretKey(ZMQ.Curve.z85Decode(connection.curveSecretKey()));
+        if (!connection.curvePublicKey().isEmpty()) {
+            socket.setCurvePublicKey(ZMQ.Curve.z85Decode(connection.curvePublicKey()));
+        }
     }
 
     /** Queues frames for the I/O thread to send; safe from any thread. Dropped once closing. */

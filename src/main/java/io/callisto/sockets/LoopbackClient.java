@@ -10,7 +10,8 @@ import org.zeromq.ZMsg;
 /**
  * A client's shell socket, for the kernel's own use: the installer's class-data training drives a real
  * kernel over it, so the archive holds the classes of the whole message path. Frames in, frames out;
- * signing is the caller's (wire) business.
+ * signing is the caller's (wire) business. When the connection carries curve keys it connects as a CurveZMQ
+ * client of the kernel.
  */
 public final class LoopbackClient implements AutoCloseable {
     private final ZContext context = new ZContext();
@@ -20,6 +21,13 @@ public final class LoopbackClient implements AutoCloseable {
         shell = context.createSocket(SocketType.DEALER);
         shell.setReceiveTimeOut(receiveTimeoutMs);
         shell.setLinger(0);
+        if (connection.encrypted()) {
+            // A CurveZMQ client: it must know the server's public key; its own keypair is fresh.
+            ZMQ.Curve.KeyPair mine = ZMQ.Curve.generateKeyPair();
+            shell.setCurveServerKey(ZMQ.Curve.z85Decode(connection.curvePublicKey()));
+            shell.setCurvePublicKey(ZMQ.Curve.z85Decode(mine.publicKey));
+            shell.setCurveSecretKey(ZMQ.Curve.z85Decode(mine.secretKey));
+        }
         shell.connect(connection.endpoint(connection.shellPort()));
     }
 

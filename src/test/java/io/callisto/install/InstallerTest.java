@@ -54,6 +54,9 @@ class InstallerTest {
         assertEquals("{connection_file}", argv.get(argv.size() - 1).asText());
         assertEquals("-Xmx1g", spec.path("env").path("CALLISTO_JVM_OPTS").asText());
         assertEquals("--enable-preview", spec.path("env").path("CALLISTO_COMPILER_OPTS").asText());
+        assertTrue(spec.path("metadata").path("debugger").asBoolean());
+        assertEquals("[\"curve\"]", spec.path("metadata").path("supported_encryption").toString(),
+                "jupyter_client hands out CurveZMQ keys only to a kernelspec that declares them");
     }
 
     @Test

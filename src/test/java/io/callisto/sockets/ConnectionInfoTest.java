@@ -2,15 +2,18 @@ package io.callisto.sockets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callisto.wire.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.ZMQ;
 
 /** Ports left at 0 in a connection file, and the file written back with the ports bound. */
 class ConnectionInfoTest {
@@ -28,6 +31,37 @@ class ConnectionInfoTest {
         ConnectionInfo connection = ConnectionInfo.read(Files.writeString(dir.resolve("kernel.json"), FILE));
         assertTrue(connection.hasPortsToChoose());
         assertFalse(connection.withPorts(1, 2, 3, 5005, 4).hasPortsToChoose());
+    }
+
+    @Test
+    void withoutASecretKeyThereIsNoEncryption() throws Exception {
+        ConnectionInfo connection = ConnectionInfo.read(Files.writeString(dir.resolve("kernel.json"), FILE));
+        assertFalse(connection.encrypted());
+        assertEquals("", connection.curvePublicKey());
+    }
+
+    @Test
+    void curveKeysAreReadKeptWithThePortsAndNeverShown() throws Exception {
+        ZMQ.Curve.KeyPair pair = ZMQ.Curve.generateKeyPair();
+        String file = FILE.replace("\"kept as it was\"", "\"" + pair.publicKey + "\", \"curve_secretkey\": \""
+                + pair.secretKey + "\"");
+        ConnectionInfo connection = ConnectionInfo.read(Files.writeString(dir.resolve("kernel.json"), file));
+        assertTrue(connection.encrypted());
+        ConnectionInfo bound = connection.withPorts(1, 2, 3, 5005, 4);
+        assertEquals(pair.publicKey, bound.curvePublicKey());
+        assertEquals(pair.secretKey, bound.curveSecretKey());
+        String shown = bound.toString();
+        assertFalse(shown.contains(pair.secretKey) || shown.contains(pair.publicKey) || shown.contains("secret"), shown);
+        assertTrue(shown.contains("curve=<hidden>"), shown);
+    }
+
+    @Test
+    void aMalformedSecretKeyIsRefusedWithoutBeingEchoed() throws Exception {
+        Path path = Files.writeString(dir.resolve("kernel.json"),
+                FILE.replace("\"kept as it was\"", "\"x\", \"curve_secretkey\": \"not-a-z85-key\""));
+        IOException refused = assertThrows(IOException.class, () -> ConnectionInfo.read(path));
+        assertTrue(refused.getMessage().contains("curve_secretkey"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("not-a-z85-key"), refused.getMessage());
     }
 
     @Test
