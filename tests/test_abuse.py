@@ -32,6 +32,10 @@ def raw_socket(km, kind, port_name):
     info = km.get_connection_info(session=False)
     socket = zmq.Context.instance().socket(kind)
     socket.linger = 0
+    if info.get("curve_publickey"):  # the encrypted pass (CALLISTO_TRANSPORT_ENCRYPTION): a CurveZMQ client
+        public, secret = zmq.curve_keypair()
+        serverkey = info["curve_publickey"].encode()
+        socket.curve_publickey, socket.curve_secretkey, socket.curve_serverkey = public, secret, serverkey
     socket.connect(f"tcp://{info['ip']}:{info[port_name]}")
     return socket
 
