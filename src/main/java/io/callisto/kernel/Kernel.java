@@ -240,6 +240,12 @@ public final class Kernel implements KernelSockets.Inbox {
         }
     }
 
+    /** A client subscribed to IOPub: its iopub_welcome, which the I/O thread sends before anything else. */
+    @Override
+    public List<byte[]> subscribed(byte[] topic) {
+        return outbound.welcome(topic);
+    }
+
     /**
      * Comm messages go to the comm thread whichever subshell they name (the executor handles comms on a thread
      * of its own anyway); other requests to the parent shell's queue or to their subshell's.
