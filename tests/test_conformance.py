@@ -64,5 +64,11 @@ class CallistoConformance(jupyter_kernel_test.KernelTests):
     # Not in Callisto, so its test skips: pager payloads (code_page_something); Java has no pager help.
 
 
+class CallistoIopubWelcome(jupyter_kernel_test.IopubWelcomeTests):
+    """Protocol 5.5: IOPub is an XPUB socket and a new subscriber's first message is iopub_welcome."""
+    kernel_name = os.environ.get("CALLISTO_KERNEL", "java")
+    support_iopub_welcome = True
+
+
 if __name__ == "__main__":
     unittest.main()

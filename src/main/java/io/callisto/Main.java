@@ -54,6 +54,9 @@ public final class Main {
             return engine;
         });
         handleInterruptSignal(kernel);
+        // A kernel whose client has gone (killed, say) would run on unseen: it ends when its launcher does.
+        ParentWatch.parentOf(System.getenv()).ifPresent(parent -> ParentWatch.watch(parent,
+                () -> kernel.shutdownUnasked("the parent process " + parent.pid() + " has ended")));
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "callisto-shutdown"));
         kernel.start();
         if (connection.hasPortsToChoose()) {

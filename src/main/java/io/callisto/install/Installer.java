@@ -106,6 +106,8 @@ public final class Installer {
         }
         spec.set("argv", argv);
         spec.put("display_name", options.displayName() != null ? options.displayName() : "Java " + java.feature());
+        // jupyter_client 8.8+ reads the protocol version from the kernelspec; the one the kernel speaks.
+        spec.put("kernel_protocol_version", io.callisto.wire.MessageFactory.PROTOCOL_VERSION);
         ObjectNode env = spec.putObject("env");
         options.env().forEach(env::put);
         spec.withObjectProperty("metadata").withObjectProperty("callisto").put("java_home", java.home().toString());

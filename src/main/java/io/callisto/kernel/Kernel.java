@@ -196,6 +196,12 @@ public final class Kernel implements KernelSockets.Inbox {
         shutdown.await();
     }
 
+    /** Ends the kernel as an answered shutdown_request does, with no request to answer: its client is gone. */
+    public void shutdownUnasked(String reason) {
+        LOG.info("shutting down: " + reason);
+        shutdown.countDown();
+    }
+
     /** Stops the engine (and its executor JVM) and closes the sockets after what is queued has gone out. */
     public void close() {
         streams.close();
@@ -238,6 +244,12 @@ public final class Kernel implements KernelSockets.Inbox {
             }
             default -> LOG.warning("ignored a message on " + channel);
         }
+    }
+
+    /** A client subscribed to IOPub: its iopub_welcome, which the I/O thread sends before anything else. */
+    @Override
+    public List<byte[]> subscribed(byte[] topic) {
+        return outbound.welcome(topic);
     }
 
     /**

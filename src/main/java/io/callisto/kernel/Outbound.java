@@ -45,6 +45,21 @@ final class Outbound {
         sockets.send(Channel.IOPUB, codec.encode(message));
     }
 
+    /**
+     * The signed iopub_welcome for a new IOPub subscription (messaging spec 5.5, JEP 65): no parent, content
+     * {@code {"subscription": topic}}. Returned as frames, not queued: the I/O thread sends it at once, so it is the
+     * subscriber's first message. Its topic frame is the subscription's own, so that subscriber receives it.
+     */
+    List<byte[]> welcome(byte[] subscription) {
+        String topic = new String(subscription, StandardCharsets.UTF_8);
+        byte[] topicFrame = subscription.length > 0
+                ? subscription
+                : ("kernel." + factory.session() + ".iopub_welcome").getBytes(StandardCharsets.UTF_8);
+        Message message = factory.create("iopub_welcome", null, List.of(topicFrame), null,
+                Json.toObject(java.util.Map.of("subscription", topic)));
+        return codec.encode(message);
+    }
+
     /** An IOPub broadcast with metadata and binary buffers (comm messages carry both). */
     void publish(String msgType, Message parent, ObjectNode content, ObjectNode metadata, List<byte[]> buffers) {
         byte[] topic = ("kernel." + factory.session() + "." + msgType).getBytes(StandardCharsets.UTF_8);

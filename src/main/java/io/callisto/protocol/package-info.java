@@ -1,2 +1,2 @@
-/** Records for the contents of Jupyter messages, named after their msg_type (messaging spec 5.4). Used in the kernel JVM. */
+/** Records for the contents of Jupyter messages, named after their msg_type (messaging spec 5.5). Used in the kernel JVM. */
 package io.callisto.protocol;

@@ -22,7 +22,8 @@ import org.zeromq.ZMQ;
 /**
  * Owns the kernel's ZeroMQ sockets. ZeroMQ sockets are not thread-safe, so one I/O thread does every
  * receive and send on shell, control, stdin and iopub; other threads hand it frames with {@link #send}, which
- * wakes it through a pipe. The I/O thread blocks in poll with no timeout, so an idle kernel uses no CPU.
+ * wakes it through a pipe. IOPub is an XPUB socket: each client's subscription is read there and answered with the
+ * kernel's iopub_welcome (messaging spec 5.5). The I/O thread blocks in poll with no timeout, so an idle kernel uses no CPU.
  * The heartbeat echoes on its own thread.
  */
 public final class KernelSockets implements AutoCloseable {
@@ -34,6 +35,14 @@ public final class KernelSockets implements AutoCloseable {
     /** Receives every multipart message that arrives on shell, control or stdin, on the I/O thread. */
     public interface Inbox {
         void received(Channel channel, List<byte[]> frames);
+
+        /**
+         * A client subscribed to IOPub {@code topic}, on the I/O thread; returns the frames to publish at once (the
+         * signed iopub_welcome), ahead of anything queued, or an empty list.
+         */
+        default List<byte[]> subscribed(byte[] topic) {
+            return List.of();
+        }
     }
 
     private record Outgoing(Channel channel, List<byte[]> frames) {
@@ -70,7 +79,7 @@ public final class KernelSockets implements AutoCloseable {
         int shell = bind(Channel.SHELL, SocketType.ROUTER, connection.shellPort());
         int control = bind(Channel.CONTROL, SocketType.ROUTER, connection.controlPort());
         int stdin = bind(Channel.STDIN, SocketType.ROUTER, connection.stdinPort());
-        int iopub = bind(Channel.IOPUB, SocketType.PUB, connection.iopubPort());
+        int iopub = bind(Channel.IOPUB, SocketType.XPUB, connection.iopubPort());
         Heartbeat heartbeat = new Heartbeat(context, connection);
         bound = connection.withPorts(shell, iopub, stdin, control, heartbeat.port());
         heartbeatThread = new Thread(heartbeat, "callisto-heartbeat");
@@ -93,10 +102,12 @@ public final class KernelSockets implements AutoCloseable {
             // Large cells and many clients: never drop a reply because a peer is slow to read.
             socket.setRouterMandatory(false);
         }
-        if (type == SocketType.PUB) {
+        if (type == SocketType.XPUB) {
             // A PUB socket drops what passes its high-water mark (ZeroMQ's default: 1000 messages a subscriber),
             // and a dropped idle leaves its client waiting forever: let a slow reader fall further behind.
             socket.setSndHWM(IOPUB_SNDHWM);
+            // Every subscription reaches recv, not only a topic's first, so every client gets its iopub_welcome.
+            socket.setXpubVerbose(true);
         }
         sockets.put(channel, socket);
         return bind(socket, connection, port);
@@ -163,8 +174,8 @@ public final class KernelSockets implements AutoCloseable {
     }
 
     private void ioLoop() {
-        ZMQ.Poller poller = context.poller(4);
-        List<Channel> polled = List.of(Channel.SHELL, Channel.CONTROL, Channel.STDIN);
+        ZMQ.Poller poller = context.poller(5);
+        List<Channel> polled = List.of(Channel.SHELL, Channel.CONTROL, Channel.STDIN, Channel.IOPUB);
         for (Channel channel : polled) {
             poller.register(sockets.get(channel), ZMQ.Poller.POLLIN);
         }
@@ -201,6 +212,10 @@ public final class KernelSockets implements AutoCloseable {
 
     private void receiveAll(Channel channel) {
         ZMQ.Socket socket = sockets.get(channel);
+        if (channel == Channel.IOPUB) {
+            receiveSubscriptions(socket);
+            return;
+        }
         while (true) {
             byte[] first = socket.recv(ZMQ.DONTWAIT);
             if (first == null) {
@@ -219,15 +234,44 @@ public final class KernelSockets implements AutoCloseable {
         }
     }
 
+    /** XPUB hands up (un)subscriptions: 1 + topic to subscribe, 0 + topic to unsubscribe; each is welcomed at once. */
+    private void receiveSubscriptions(ZMQ.Socket iopub) {
+        byte[] frame;
+        while ((frame = iopub.recv(ZMQ.DONTWAIT)) != null) {
+            if (frame.length == 0 || frame[0] != 1) {
+                continue;
+            }
+            byte[] topic = java.util.Arrays.copyOfRange(frame, 1, frame.length);
+            try {
+                List<byte[]> welcome = inbox.subscribed(topic);
+                for (int i = 0; i < welcome.size(); i++) {
+                    iopub.send(welcome.get(i), i < welcome.size() - 1 ? ZMQ.SNDMORE : 0);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "an IOPub subscription could not be welcomed", e);
+            }
+        }
+    }
+
     private void sendQueued() {
+        boolean iopubSent = false;
         Outgoing next;
         while ((next = outbox.poll()) != null) {
             ZMQ.Socket socket = sockets.get(next.channel());
+            if (next.channel() == Channel.IOPUB) {
+                // A send applies subscriptions that have just arrived: welcome them first, so the welcome leads.
+                receiveSubscriptions(socket);
+                iopubSent = true;
+            }
             // On iopub the first frame is the topic, which the kernel layer puts where identities go.
             List<byte[]> frames = next.frames();
             for (int i = 0; i < frames.size(); i++) {
                 socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
             }
+        }
+        if (iopubSent) {
+            // Those sends may have taken in a subscription and the wake-up signal with it, which poll then misses.
+            receiveSubscriptions(sockets.get(Channel.IOPUB));
         }
     }
 

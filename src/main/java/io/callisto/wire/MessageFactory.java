@@ -10,7 +10,7 @@ import java.util.UUID;
  * six-digit UTC date in every header.
  */
 public final class MessageFactory {
-    public static final String PROTOCOL_VERSION = "5.4";
+    public static final String PROTOCOL_VERSION = "5.5";
 
     private final String session = UUID.randomUUID().toString();
     private final Clock clock;

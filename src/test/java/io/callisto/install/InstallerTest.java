@@ -47,6 +47,7 @@ class InstallerTest {
         JsonNode spec = Json.MAPPER.readTree(kernelDir.resolve("kernel.json").toFile());
         assertEquals("java", spec.path("language").asText());
         assertEquals("message", spec.path("interrupt_mode").asText());
+        assertEquals("5.5", spec.path("kernel_protocol_version").asText());
         assertEquals("Java " + Runtime.version().feature(), spec.path("display_name").asText());
         JsonNode argv = spec.path("argv");
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0).asText());

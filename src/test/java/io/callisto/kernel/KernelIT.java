@@ -55,7 +55,7 @@ class KernelIT {
             Message reply = client.awaitReply(onShell);
             ObjectNode content = reply.content();
             assertEquals("ok", content.path("status").asText());
-            assertEquals("5.4", content.path("protocol_version").asText());
+            assertEquals("5.5", content.path("protocol_version").asText());
             assertEquals("java", content.path("language_info").path("name").asText());
             assertEquals(System.getProperty("java.version"), content.path("language_info").path("version").asText());
             assertEquals(".jshell", content.path("language_info").path("file_extension").asText());
