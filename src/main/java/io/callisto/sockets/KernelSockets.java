@@ -29,8 +29,8 @@ import org.zeromq.ZMQ;
 public final class KernelSockets implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KernelSockets.class.getName());
     private static final int LINGER_MS = 1000;
-    /** IOPub messages queued per subscriber before ZeroMQ drops; each is a few hundred bytes to a batched stream. */
-    private static final int IOPUB_SNDHWM = 100_000;
+    /** Messages queued per peer (an IOPub subscriber, a shell client) before ZeroMQ drops; most are a few hundred bytes. */
+    private static final int SEND_HWM = 100_000;
 
     /** Receives every multipart message that arrives on shell, control or stdin, on the I/O thread. */
     public interface Inbox {
@@ -99,13 +99,17 @@ public final class KernelSockets implements AutoCloseable {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(LINGER_MS);
         if (type == SocketType.ROUTER) {
-            // Large cells and many clients: never drop a reply because a peer is slow to read.
+            // A reply to a peer that has gone is dropped rather than raised (ZMQ_ROUTER_MANDATORY off)...
             socket.setRouterMandatory(false);
+            // ...but one to a peer merely slow to read must wait: past its high-water mark (1000 messages) a
+            // ROUTER drops silently, which a client sending thousands of requests over CurveZMQ, whose
+            // encryption slows the sending, met (a few hundred of 3000 replies lost).
+            socket.setSndHWM(SEND_HWM);
         }
         if (type == SocketType.XPUB) {
             // A PUB socket drops what passes its high-water mark (ZeroMQ's default: 1000 messages a subscriber),
             // and a dropped idle leaves its client waiting forever: let a slow reader fall further behind.
-            socket.setSndHWM(IOPUB_SNDHWM);
+            socket.setSndHWM(SEND_HWM);
             // Every subscription reaches recv, not only a topic's first, so every client gets its iopub_welcome.
             socket.setXpubVerbose(true);
         }
