@@ -392,6 +392,16 @@ final class Debuggee implements DebugTarget.Listener {
         return false;
     }
 
+    /** A thread of the user's: in the main group, not one of the executor's own ({@code callisto-…}). */
+    private static boolean isUserThread(ThreadReference thread) {
+        try {
+            return thread.threadGroup() != null && "main".equals(thread.threadGroup().name())
+                    && !thread.name().startsWith("callisto-");
+        } catch (RuntimeException e) {
+            return false;  // it ended meanwhile
+        }
+    }
+
     private boolean ours(ThreadReference thread) {
         return invoker.isCalling(thread) || invoker.isProbeThread(thread);
     }
@@ -569,7 +579,9 @@ final class Debuggee implements DebugTarget.Listener {
         }
         ThreadReference thread = null;
         for (ThreadReference candidate : vm.allThreads()) {
-            if (threadId != null && candidate.uniqueID() == threadId && !ours(candidate)) {
+            // JupyterLab asks to pause thread 1 when none is stopped: an id that names no thread of the user's
+            // (a JDK thread, the executor's comm or output threads) means the cell's.
+            if (threadId != null && candidate.uniqueID() == threadId && !ours(candidate) && isUserThread(candidate)) {
                 thread = candidate;
                 break;
             }
@@ -620,11 +632,8 @@ final class Debuggee implements DebugTarget.Listener {
         }
         for (ThreadReference thread : vm.allThreads()) {
             try {
-                String name = thread.name();
-                boolean user = thread.threadGroup() != null && "main".equals(thread.threadGroup().name())
-                        && !name.startsWith("callisto-");
-                if (user || stopped.containsKey(thread.uniqueID())) {
-                    threads.add(new Dap.Thread(thread.uniqueID(), name));
+                if (isUserThread(thread) || stopped.containsKey(thread.uniqueID())) {
+                    threads.add(new Dap.Thread(thread.uniqueID(), thread.name()));
                 }
             } catch (RuntimeException e) {
                 // A thread that ended meanwhile.
