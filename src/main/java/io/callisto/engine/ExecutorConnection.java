@@ -11,6 +11,7 @@ import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.ClassNotLoadedException;
 import com.sun.jdi.ReferenceType;
+import io.callisto.executor.ExecutorMain;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
@@ -34,16 +35,7 @@ import jdk.jshell.spi.ExecutionControl;
  * called ({@link NestedEval}): they go to the executor on the nested socket, where the cell's thread serves them.
  */
 final class ExecutorConnection extends StreamingExecutionControl {
-    /** The extension command that names the running cell's request (executor.ExecutorControl answers it). */
-    static final String CELL_COMMAND = io.callisto.executor.ExecutorMain.CELL_COMMAND;
-    static final String RENDER_COMMAND = io.callisto.executor.ExecutorMain.RENDER_COMMAND;
-
-    private static final java.util.logging.Logger LOG_CELL = java.util.logging.Logger.getLogger(ExecutorConnection.class.getName());
-    /** JShell's remote protocol (jdk.jshell.execution.RemoteCodes, not exported): a command's first int. */
-    private static final int COMMAND_PREFIX = 0xC03DC03D;
-    private static final int RESULT_SUCCESS = 100;
-    private final ObjectOutput commandOut;
-    private final ObjectInput commandIn;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ExecutorConnection.class.getName());
     /** The executor-side class whose invoke frame marks the thread running a cell, and its fields. */
     private static final String CONTROL_CLASS = "io.callisto.executor.ExecutorControl";
 
@@ -80,8 +72,6 @@ final class ExecutorConnection extends StreamingExecutionControl {
     ExecutorConnection(ObjectOutput out, ObjectInput in, Process process, Socket socket, VirtualMachine vm,
             NestedEval nested, DebugTarget debugTarget) {
         super(out, in);
-        this.commandOut = out;
-        this.commandIn = in;
         this.debugTarget = debugTarget;
         this.process = process;
         this.socket = socket;
@@ -109,15 +99,6 @@ final class ExecutorConnection extends StreamingExecutionControl {
     /** Whether an interrupt has come since the cell started. */
     boolean stopAsked() {
         return stopAsked;
-    }
-
-    /** JShell's compile lock ({@link #compileLock}); reentrant. */
-    void lockCompiling() {
-        compileLock.lock();
-    }
-
-    void unlockCompiling() {
-        compileLock.unlock();
     }
 
     /** Runs {@code work} holding the compile lock. */
@@ -231,7 +212,7 @@ final class ExecutorConnection extends StreamingExecutionControl {
      * captures by that msg_id).
      */
     void cellStarting(String msgId) {
-        sendExtension(CELL_COMMAND, msgId);
+        callistoCommand(ExecutorMain.CELL_COMMAND, msgId);
     }
 
     /**
@@ -240,33 +221,21 @@ final class ExecutorConnection extends StreamingExecutionControl {
      * declaration's value neither costs a rendering nor has its side effects (a widget's comm opened).
      */
     void renderResult() {
-        sendExtension(RENDER_COMMAND, null);
+        callistoCommand(ExecutorMain.RENDER_COMMAND, "");
     }
 
     /**
-     * JShell's extension command, one round trip on the command socket, from the thread about to eval.
-     * StreamingExecutionControl does not send extension commands, so this writes JShell's remote protocol
-     * itself: the command prefix, the name and the argument, then reads the status and the result
-     * (jdk.jshell.execution.RemoteCodes, ExecutionControlForwarder).
+     * One of Callisto's own commands, one round trip on the command socket from the thread about to eval: JShell's
+     * invoke of a reserved class name (ExecutorMain.COMMAND_PREFIX), as a subshell's {@link LaneChannel} sends
+     * them, past this class's own invoke, which is for snippets.
      */
-    private void sendExtension(String command, Object argument) {
+    private void callistoCommand(String command, String argument) {
         // Under the compile lock, as JShell's own commands on this socket are (another thread's varValue).
         compileLock.lock();
         try {
-            commandOut.writeInt(COMMAND_PREFIX);
-            commandOut.writeUTF(command);
-            commandOut.writeObject(argument);
-            commandOut.flush();
-            int status = commandIn.readInt();
-            if (status == RESULT_SUCCESS) {
-                commandIn.readObject();
-            } else {
-                // The forwarder's other answers to an extension command carry one UTF message.
-                String message = commandIn.readUTF();
-                LOG_CELL.fine(() -> "the executor refused " + command + ": " + status + " " + message);
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            LOG_CELL.fine(() -> "the executor did not take " + command + ": " + e);
+            super.invoke(command, argument);
+        } catch (ExecutionControlException e) {
+            LOG.fine(() -> "the executor did not take " + command + ": " + e);
         } finally {
             compileLock.unlock();
         }

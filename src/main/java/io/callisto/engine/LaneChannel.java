@@ -48,17 +48,17 @@ final class LaneChannel implements AutoCloseable {
 
     /** Names the subshell request whose cell runs next: the lane's thread prints under it. */
     void cellStarting(String msgId) {
-        extension(ExecutorMain.CELL_COMMAND, msgId);
+        callistoCommand(ExecutorMain.CELL_COMMAND, msgId);
     }
 
     /** The cell has ended: the executor sends its output, then an output_end mark under {@code msgId}. */
     void outputEnd(String msgId) {
-        extension(ExecutorMain.OUTPUT_END_COMMAND, msgId);
+        callistoCommand(ExecutorMain.OUTPUT_END_COMMAND, msgId);
     }
 
-    private void extension(String command, String msgId) {
+    /** One of Callisto's own commands (ExecutorMain.COMMAND_PREFIX), as JShell's invoke of a reserved class name. */
+    private void callistoCommand(String command, String msgId) {
         try {
-            // JShell's invoke with a reserved class name: its stream protocol has no client side for extensions.
             commands.invoke(command, msgId == null ? "" : msgId);
         } catch (ExecutionControl.ExecutionControlException e) {
             LOG.fine(() -> "the executor did not take " + command + ": " + e);

@@ -200,42 +200,38 @@ final class ExecutorControl extends DirectExecutionControl {
         return stop;
     }
 
-    /** The kernel names the running cell's request, and asks for the cell's result rendered ({@link ExecutorMain}); other commands are unknown. */
-    @Override
-    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
-            InternalException {
+    /**
+     * One of Callisto's own commands ({@link ExecutorMain#COMMAND_PREFIX}), sent as JShell's invoke of a reserved
+     * class name with {@code argument} as the method name.
+     *
+     * @return "", the invoke's result
+     * @throws InternalException for a command this control does not know
+     */
+    private String callistoCommand(String command, String argument) throws InternalException {
         if (ExecutorMain.CELL_COMMAND.equals(command)) {
-            io.callisto.comm.Comms.cellStarted(arg == null ? null : arg.toString());
-            return null;
-        }
-        if (ExecutorMain.RENDER_COMMAND.equals(command)) {
+            if (lane) {
+                // A subshell's cell starts: what this thread (and threads it starts) prints goes under its request.
+                io.callisto.display.OutputParent.set(argument);
+            } else {
+                io.callisto.comm.Comms.cellStarted(argument);
+            }
+        } else if (ExecutorMain.RENDER_COMMAND.equals(command) && !lane) {
             Object value = lastValue;
             lastValue = null;
             // On the command thread, not the cell's: a renderer's output goes where the cell's would.
             sendRichResult(value);
             sendOutput.run();
-            return null;
-        }
-        return super.extensionCommand(command, arg);
-    }
-
-    /**
-     * A subshell lane's own commands, sent as JShell's invoke of a reserved class name (JShell's stream
-     * protocol has no client side for extension commands) with the subshell request's msg_id as the method.
-     */
-    private String laneCommand(String command, String msgId) {
-        if (ExecutorMain.CELL_COMMAND.equals(command)) {
-            // A subshell's cell starts: what this thread (and threads it starts) prints goes under its request.
-            io.callisto.display.OutputParent.set(msgId);
-        } else if (ExecutorMain.OUTPUT_END_COMMAND.equals(command)) {
+        } else if (ExecutorMain.OUTPUT_END_COMMAND.equals(command) && lane) {
             // The cell has ended: its output goes now, then the mark the kernel waits for before it replies
             // (the output travels on the multiplexed stream, the snippets' results on the lane).
             System.out.flush();
             System.err.flush();
             Map<String, Object> mark = new LinkedHashMap<>();
             mark.put("msg_type", "output_end");
-            mark.put("parent", msgId);
+            mark.put("parent", argument);
             DisplayChannel.sendRecord(mark);
+        } else {
+            throw new InternalException("no such command here: " + command);
         }
         return "";
     }
@@ -290,8 +286,8 @@ final class ExecutorControl extends DirectExecutionControl {
      */
     @Override
     public String invoke(String className, String methodName) throws RunException, InternalException, EngineTerminationException {
-        if (lane && className.startsWith(ExecutorMain.LANE_COMMAND_PREFIX)) {
-            return laneCommand(className, methodName);
+        if (className.startsWith(ExecutorMain.COMMAND_PREFIX)) {
+            return callistoCommand(className, methodName);
         }
         try {
             return super.invoke(className, methodName);

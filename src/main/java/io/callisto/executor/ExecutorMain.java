@@ -27,16 +27,18 @@ public final class ExecutorMain {
     private ExecutorMain() {
     }
 
-    /** JShell's extension command with which the kernel names the running cell's execute_request msg_id. */
-    public static final String CELL_COMMAND = "callisto.cell";
-    /** The extension command that renders the last snippet's value, the cell's result, for its execute_result. */
-    public static final String RENDER_COMMAND = "callisto.render";
-
-    /** The reserved class-name prefix of a subshell lane's own commands (ExecutorControl's laneCommand). */
-    public static final String LANE_COMMAND_PREFIX = "callisto.";
-
-    /** The lane command that ends a subshell's cell: its output is sent, then an output_end mark. */
-    public static final String OUTPUT_END_COMMAND = "callisto.outputEnd";
+    /**
+     * The reserved class-name prefix of Callisto's own commands to the executor. They travel as JShell's invoke
+     * of such a class name, with the argument as the method name: JShell's stream protocol has no client side
+     * for extension commands. ExecutorControl answers them.
+     */
+    public static final String COMMAND_PREFIX = "callisto.";
+    /** Names the execute_request about to run: its msg_id is the argument. */
+    public static final String CELL_COMMAND = COMMAND_PREFIX + "cell";
+    /** Renders the last snippet's value, the parent shell's cell result, for its execute_result. */
+    public static final String RENDER_COMMAND = COMMAND_PREFIX + "render";
+    /** Ends a subshell's cell: its output is sent, then an output_end mark under the msg_id argument. */
+    public static final String OUTPUT_END_COMMAND = COMMAND_PREFIX + "outputEnd";
 
     /** Set (to the archive's path) in the installer's training run; see io.callisto.engine.ClassDataArchive. */
     private static final String TRAINING_PROPERTY = "callisto.executorArchiveAtExit";
