@@ -105,6 +105,10 @@ public final class KernelSockets implements AutoCloseable {
             // ROUTER drops silently, which a client sending thousands of requests over CurveZMQ, whose
             // encryption slows the sending, met (a few hundred of 3000 replies lost).
             socket.setSndHWM(SEND_HWM);
+            // A ROUTER's receive queue is unbounded: when it reaches its high-water mark over CurveZMQ, JeroMQ
+            // loses the message that met the mark (zeromq/jeromq#1009; a flood of 3000 kernel_info requests lost
+            // the 1001st). Requests are read as fast as they come and queued by the kernel anyway.
+            socket.setRcvHWM(0);
         }
         if (type == SocketType.XPUB) {
             // A PUB socket drops what passes its high-water mark (ZeroMQ's default: 1000 messages a subscriber),

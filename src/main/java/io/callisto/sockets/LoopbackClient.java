@@ -28,7 +28,7 @@ public final class LoopbackClient implements AutoCloseable {
             shell.setCurvePublicKey(ZMQ.Curve.z85Decode(mine.publicKey));
             shell.setCurveSecretKey(ZMQ.Curve.z85Decode(mine.secretKey));
         }
-        shell.connect(connection.endpoint(connection.shellPort()));
+        ConnectingSockets.beforeConnect(shell).connect(connection.endpoint(connection.shellPort()));
     }
 
     public void send(List<byte[]> frames) {

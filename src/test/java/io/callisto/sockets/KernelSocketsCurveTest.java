@@ -49,7 +49,7 @@ class KernelSocketsCurveTest {
         socket.setLinger(0);
         socket.setReceiveTimeOut(SILENCE_MS);
         security.accept(socket);
-        socket.connect(sockets.bound().endpoint(port));
+        ConnectingSockets.beforeConnect(socket).connect(sockets.bound().endpoint(port));
         return socket;
     }
 

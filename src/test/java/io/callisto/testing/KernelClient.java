@@ -1,6 +1,7 @@
 package io.callisto.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callisto.sockets.ConnectingSockets;
 import io.callisto.wire.Json;
 import io.callisto.wire.MalformedMessageException;
 import io.callisto.wire.Message;
@@ -61,7 +62,7 @@ public final class KernelClient implements AutoCloseable {
         if (identity != null) {
             socket.setIdentity(identity);
         }
-        socket.connect("tcp://127.0.0.1:" + connection.path(port).asInt());
+        ConnectingSockets.beforeConnect(socket).connect("tcp://127.0.0.1:" + connection.path(port).asInt());
         return socket;
     }
 
