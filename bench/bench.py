@@ -3,6 +3,7 @@
     bench/run [KERNELSPEC ...]      (default: java) — each kernelspec in turn, same invocation
     bench/run --only debugger K ... just the debugger figures (a minute, not eight)
     bench/run --only comms K ...    just the comm figures
+    bench/run --only encryption K   just the CurveZMQ figures
 
 The debugger figures (for a kernelspec whose metadata says debugger: true; "n/a" for one that does not)
 run in two kernels of their own, so that attaching a debugger cannot colour the other figures: trivial
@@ -15,6 +16,10 @@ The comm figures (a kernel of their own too; "n/a" for a kernelspec whose cells 
 target, JJava's) time a frontend comm_msg to the reply the cell-registered listener sends back (a comm_msg on
 IOPub): with the kernel idle, and while a cell spins in a loop (stopped by an interrupt afterwards). A kernel
 that handles comm messages only between cells says so instead of the second pair of figures.
+
+The encryption figures run the trivial cells and the 100,000-line print twice, each in a kernel of its own: one
+started with jupyter_client's transport_encryption "disabled", one with "required" (CurveZMQ on every socket),
+and print their ratio ("n/a" for a kernelspec that does not declare supported_encryption: ["curve"]).
 
 Talks to each kernel over raw ZeroMQ sockets with jupyter_client's Session for the wire format
 (jupyter_client's blocking client adds ~10 ms a message and would hide the kernel's own speed).
@@ -57,6 +62,10 @@ class RawClient:
             if identity:
                 socket.setsockopt(zmq.IDENTITY, identity)
             socket.linger = 0
+            if info.get("curve_publickey"):  # an encrypted kernel: a CurveZMQ client with a fresh keypair
+                public, secret = zmq.curve_keypair()
+                socket.curve_publickey, socket.curve_secretkey = public, secret
+                socket.curve_serverkey = info["curve_publickey"].encode()
             socket.connect(f"{info['transport']}://{info['ip']}:{info[port]}")
             return socket
 
@@ -175,10 +184,10 @@ def wait_until_answering(client, timeout=120):
     raise TimeoutError("kernel_info_request unanswered")
 
 
-def start_kernel(name, log_suffix=""):
+def start_kernel(name, log_suffix="", transport_encryption="disabled"):
     """Starts a kernelspec; its own output goes to a log file beside the results, out of the table's way.
     Returns the manager, a client, the log and the moment the kernel was started."""
-    km = KernelManager(kernel_name=name)
+    km = KernelManager(kernel_name=name, transport_encryption=transport_encryption)
     log = open(pathlib.Path(__file__).parent / f"kernel-{name}{log_suffix}.log", "w")
     started = time.perf_counter()
     km.start_kernel(stdout=log, stderr=log)
@@ -307,7 +316,9 @@ DEBUG_LOOP_CELLS = {
 }
 DEBUG_LOOP_BODY_LINE = 3
 # Goals printed beside a figure, never asserted.
-GOALS = {"debugger_trivial_cell_ratio_on_off_p50": "goal <= 1.2x", "debugger_trivial_cell_ratio_on_off_p90": "goal <= 1.2x"}
+GOALS = {"debugger_trivial_cell_ratio_on_off_p50": "goal <= 1.2x", "debugger_trivial_cell_ratio_on_off_p90": "goal <= 1.2x",
+         "encryption_ratio_curve_plain_trivial_cell_p50": "goal <= 1.1x",
+         "encryption_ratio_curve_plain_print_100k_lines": "goal <= 1.1x"}
 DEBUGGER_FIGURES = (
     "debugger_trivial_cell_off_p50_ms", "debugger_trivial_cell_off_p90_ms",
     "debugger_trivial_cell_on_p50_ms", "debugger_trivial_cell_on_p90_ms",
@@ -578,6 +589,49 @@ def bench_comms(name, rounds, blocked_after=10.0):
     return figures
 
 
+ENCRYPTION_FIGURES = ("trivial_cell_p50_ms", "trivial_cell_p90_ms", "print_100k_lines_s")
+PRINT_100K_LINES = {
+    "java": "for (int i = 0; i < 100000; i++) System.out.println(i);",
+    "python": "for i in range(100000):\n    print(i)\n",
+}
+
+
+def bench_encryption(name, cells):
+    """Trivial cells and the 100,000-line print with CurveZMQ off, then on, each in a kernel of its own; the
+    figures side by side and the encrypted/plain ratios."""
+    spec = KernelSpecManager().get_kernel_spec(name)
+    if "curve" not in spec.metadata.get("supported_encryption", []):
+        return {f"encryption_{mode}_{figure}": "n/a" for mode in ("plain", "curve") for figure in ENCRYPTION_FIGURES}
+    printing = PRINT_100K_LINES.get(spec.language.lower(), PRINT_100K_LINES["java"])
+    figures = {}
+    for mode, encryption in (("plain", "disabled"), ("curve", "required")):
+        km, client, log, _ = start_kernel(name, f"-{mode}", encryption)
+        try:
+            wait_until_answering(client)
+            if encryption == "required" and not km.get_connection_info().get("curve_secretkey"):
+                raise RuntimeError("jupyter_client handed out no CurveZMQ keys")
+            for i in range(20):  # warm up
+                client.run(f"{i} + 1")
+            times = [client.run(f"{i} + 1")[1] * 1000 for i in range(cells)]
+            figures[f"encryption_{mode}_trivial_cell_p50_ms"] = percentile(times, 0.5)
+            figures[f"encryption_{mode}_trivial_cell_p90_ms"] = percentile(times, 0.9)
+            _, elapsed, outputs = client.run(printing, timeout=180)
+            text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+            figures[f"encryption_{mode}_print_100k_lines_s"] = elapsed if text.count("\n") == 100_000 else \
+                f"{text.count(chr(10))} lines of 100000"
+        except TimeoutError as failure:
+            figures.setdefault(f"encryption_{mode}_print_100k_lines_s", f"failed: {failure}")
+        finally:
+            client.close()
+            km.shutdown_kernel(now=True)
+            log.close()
+    for ratio, figure in (("trivial_cell_p50", "trivial_cell_p50_ms"), ("print_100k_lines", "print_100k_lines_s")):
+        plain, curve = figures.get(f"encryption_plain_{figure}"), figures.get(f"encryption_curve_{figure}")
+        if isinstance(plain, float) and isinstance(curve, float) and plain:
+            figures[f"encryption_ratio_curve_plain_{ratio}"] = curve / plain
+    return figures
+
+
 FIFTY_DECLARATIONS = (
     [f"int m{i}(int x) {{ return x + {i}; }}" for i in range(20)]
     + [f"record Point{i}(int x, int y) {{ int sum() {{ return x + y + {i}; }} }}" for i in range(10)]
@@ -599,8 +653,8 @@ def main():
     parser = argparse.ArgumentParser(description="Callisto benchmarks")
     parser.add_argument("kernels", nargs="*", default=["java"], help="kernelspec names; the first is the baseline")
     parser.add_argument("--cells", type=int, default=200, help="trivial cells to time")
-    parser.add_argument("--only", choices=["all", "debugger", "comms"], default="all",
-                        help="debugger, comms: just those figures, merged into an existing results file")
+    parser.add_argument("--only", choices=["all", "debugger", "comms", "encryption"], default="all",
+                        help="debugger, comms, encryption: just those figures, merged into an existing results file")
     parser.add_argument("--comm-rounds", type=int, default=200, help="comm round trips to time, idle and while a cell runs")
     parser.add_argument("--debug-cells", type=int, default=100, help="trivial cells to time with the debugger off, and as many with it on")
     parser.add_argument("--stops", type=int, default=30, help="continue → stopped round trips to time")
@@ -615,6 +669,8 @@ def main():
             results[name].update(bench_debugger(name, args.debug_cells, args.stops, args.trace))
         if args.only in ("all", "comms"):
             results[name].update(bench_comms(name, args.comm_rounds))
+        if args.only in ("all", "encryption"):
+            results[name].update(bench_encryption(name, args.cells))
     if args.only == "all":
         results["in-process JShell (reference)"] = in_process_jshell(args.cells)
 

@@ -8,6 +8,10 @@ The suites need Node with `npm ci` done in tests/e2e (tests/run does it) and /us
 (`apt-get install chromium`; .ci/run does it). Without them the suites are skipped with the reason,
 unless CALLISTO_E2E=required, as in CI, where a missing part fails instead.
 
+With CALLISTO_TRANSPORT_ENCRYPTION=required (the Python suites' encrypted pass, see tests/conftest.py) the server
+gives every kernel CurveZMQ keys (MappingKernelManager.transport_encryption), so the suites drive encrypted
+kernels, and test_kernels_get_curve_keys checks that they did.
+
 The debugger suite picks its cell's code by the kernelspec's language, so it also runs against ipykernel:
     CALLISTO_KERNEL=python3 PATH=.venv/bin:$PATH .venv/bin/python -m pytest tests/e2e/test_browser.py -k debugger
 """
@@ -32,6 +36,8 @@ ARTIFACTS = ROOT / "tests" / "artifacts" / "e2e"
 KERNEL = os.environ.get("CALLISTO_KERNEL", "callisto-test")
 CHROMIUM = os.environ.get("CALLISTO_E2E_CHROMIUM", "/usr/bin/chromium")
 SUITE_TIMEOUT = 600
+TRANSPORT_ENCRYPTION = os.environ.get("CALLISTO_TRANSPORT_ENCRYPTION", "").strip().lower()
+ENCRYPTED = TRANSPORT_ENCRYPTION not in ("", "disabled")
 
 # JupyterLab settings for the run: cell timing recorded (jupyterlab-execute-time shows it), and no
 # news or update checks, whose notifications would reach for the network and cover the page.
@@ -88,12 +94,13 @@ def jupyter_server(tmp_path_factory, browser_parts):
         (settings / name).write_text(json.dumps(values))
 
     token = secrets.token_hex(16)
+    runtime = base / "runtime"  # the kernels' connection files, where test_kernels_get_curve_keys reads them
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"))
+               JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"), JUPYTER_RUNTIME_DIR=str(runtime))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     server, log, url = start_server(notebooks, token, env)
     try:
-        yield {"url": url, "token": token}
+        yield {"url": url, "token": token, "runtime": runtime}
     finally:
         # SIGTERM lets the server shut its kernels down; the whole group goes if it does not.
         server.send_signal(signal.SIGTERM)
@@ -116,7 +123,8 @@ def start_server(notebooks, token, env):
             [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
              "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
              f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
-             "--LabApp.extension_manager=readonly"],
+             "--LabApp.extension_manager=readonly"]
+            + ([f"--MappingKernelManager.transport_encryption={TRANSPORT_ENCRYPTION}"] if ENCRYPTED else []),
             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         url = f"http://127.0.0.1:{port}/"
         if wait_until_serving(server, f"{url}api/status?token={token}", log_path):
@@ -178,3 +186,30 @@ def test_widgets(jupyter_server):
     """Java widgets with jupyterlab_widgets: a slider observed from Java, a Button's click printing under its
     cell, an IntProgress advancing during a loop, an Output widget, and a reload with the widgets live."""
     run_suite(jupyter_server, "widgets.test.mjs")
+
+
+@pytest.mark.skipif(not ENCRYPTED, reason="the encrypted pass only (CALLISTO_TRANSPORT_ENCRYPTION)")
+def test_kernels_get_curve_keys(jupyter_server):
+    """In the encrypted pass, a kernel the server starts has CurveZMQ keys in its connection file and answers
+    over them: the browser suites above drove kernels like it."""
+    api = f"{jupyter_server['url']}api/kernels?token={jupyter_server['token']}"
+    request = urllib.request.Request(api, data=json.dumps({"name": KERNEL}).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        kernel_id = json.load(response)["id"]
+    try:
+        connection = json.loads((jupyter_server["runtime"] / f"kernel-{kernel_id}.json").read_text())
+        assert len(connection.get("curve_secretkey", "")) == 40, "the server gave the kernel no CurveZMQ key"
+        from jupyter_client import BlockingKernelClient
+        client = BlockingKernelClient()
+        client.load_connection_info(connection)
+        client.start_channels()
+        try:
+            reply = client.execute_interactive("6 * 7", timeout=90)
+            assert reply["content"]["status"] == "ok"
+        finally:
+            client.stop_channels()
+    finally:
+        delete = urllib.request.Request(f"{jupyter_server['url']}api/kernels/{kernel_id}?token={jupyter_server['token']}",
+                                        method="DELETE")
+        urllib.request.urlopen(delete, timeout=60).close()

@@ -63,6 +63,7 @@ public final class Kernel implements KernelSockets.Inbox {
     private final CommBridge comms;
     private final CellMagics magics;
     private final CompletableFuture<Engine> engine;
+    private final Thread engineStarter;
     private final Clock clock;
     private final HistoryStore history;
     private final String engineId = UUID.randomUUID().toString();
@@ -90,7 +91,8 @@ public final class Kernel implements KernelSockets.Inbox {
 
     /**
      * @param engineFactory builds the engine from the cells' stdout, stderr and stdin; it runs in the
-     *                      background so that kernel_info is answered while JShell and the executor start
+     *                      background from {@link #start} on, once the sockets are bound, so that kernel_info is answered
+     *                      while JShell and the executor start
      */
     public Kernel(ConnectionInfo connection, Clock clock, HistoryStore history, Function<Streams, Engine> engineFactory) {
         this.clock = clock;
@@ -118,7 +120,7 @@ public final class Kernel implements KernelSockets.Inbox {
         this.magics = new CellMagics(streams, outbound, this::engine);
         Streams cellStreams = new Streams(streams.stream("stdout"), streams.stream("stderr"), displays, stdin,
                 magics::runForCell);
-        Thread starter = new Thread(() -> {
+        engineStarter = new Thread(() -> {
             try {
                 engine.complete(engineFactory.apply(cellStreams));
             } catch (Throwable e) {
@@ -126,8 +128,7 @@ public final class Kernel implements KernelSockets.Inbox {
                 engine.completeExceptionally(e);
             }
         }, "callisto-engine-start");
-        starter.setDaemon(true);
-        starter.start();
+        engineStarter.setDaemon(true);
 
         shellHandlers.put("kernel_info_request", this::kernelInfo);
         shellHandlers.put("execute_request", this::execute);
@@ -179,6 +180,10 @@ public final class Kernel implements KernelSockets.Inbox {
 
     public void start() {
         sockets.start();
+        // The engine starts only now: its executor and listeners take ephemeral ports, and one of them could
+        // be a port the connection file names, free when the client chose it but not yet bound here (the
+        // kernel then died with "Address already in use" before its first kernel_info).
+        engineStarter.start();
         outbound.publish("status", null, new Replies.Status("starting"));
         startWorker("callisto-shell", shellQueue, shellHandlers);
         startWorker("callisto-control", controlQueue, controlHandlers);
