@@ -3,6 +3,7 @@ package io.callisto.executor;
 import io.callisto.display.DisplayChannel;
 import io.callisto.display.MimeBundle;
 import io.callisto.display.Renderers;
+import io.callisto.spark.ReplClassDirectory;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -243,7 +244,18 @@ final class ExecutorControl extends DirectExecutionControl {
      */
     @Override
     public void redefine(ClassBytecodes[] classes) {
-        // Nothing to do here: the redefinition is in place.
+        // The redefinition is in place; Spark's executors fetch the new class file from now on.
+        ReplClassDirectory.write(classes);
+    }
+
+    /** Loads the snippet's classes, and writes them where Spark's executors fetch them (a lane's go through here). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.load(classes);
+        if (!lane) {
+            ReplClassDirectory.write(classes);
+        }
     }
 
     @Override
