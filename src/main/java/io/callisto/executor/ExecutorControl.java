@@ -4,6 +4,7 @@ import io.callisto.display.DisplayChannel;
 import io.callisto.display.MimeBundle;
 import io.callisto.display.Renderers;
 import io.callisto.spark.ReplClassDirectory;
+import io.callisto.spark.SparkWatch;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,6 +129,7 @@ final class ExecutorControl extends DirectExecutionControl {
         } finally {
             cellThread = null;
             sendOutput.run();
+            SparkWatch.afterSnippet(doitMethod.getDeclaringClass().getClassLoader());
         }
     }
 
