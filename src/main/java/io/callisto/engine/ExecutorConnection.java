@@ -410,6 +410,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
                 try {
                     boolean parentStopped = false;
                     for (ThreadReference thread : vm.allThreads()) {
+                        if (SparkWatch.CANCEL_THREAD.equals(thread.name())) {
+                            thread.interrupt();  // cancels the notebook's Spark jobs as the cell stops
+                            continue;
+                        }
                         ObjectReference control = runningControl(thread);
                         if (control == null) {
                             continue;

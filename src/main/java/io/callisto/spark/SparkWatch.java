@@ -12,6 +12,14 @@ import java.lang.reflect.Method;
  */
 public final class SparkWatch {
     private static final String SPARK_CONTEXT = "org.apache.spark.SparkContext";
+    /**
+     * The thread that cancels Spark's jobs when a cell is interrupted. The kernel interrupts it (JDI's
+     * ThreadReference.interrupt, engine.ExecutorConnection.stop) just before it stops the cell's thread: a cell
+     * waiting for a job would otherwise wait in Spark's own clean-up for tasks that run on for hours.
+     */
+    public static final String CANCEL_THREAD = "callisto-spark-cancel";
+
+    private static Thread canceller;
 
     /** Read by the kernel over JDI; true while an active, non-local SparkContext exists. */
     @SuppressWarnings("unused")
@@ -29,6 +37,44 @@ public final class SparkWatch {
         clusterActive = clusterContext(snippets);
     }
 
+    /** Starts the cancelling thread once Spark is seen in the snippets' class loader. */
+    private static synchronized void watchInterrupts(ClassLoader snippets) {
+        if (canceller != null) {
+            return;
+        }
+        canceller = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);  // until the kernel interrupts this thread
+                } catch (InterruptedException interrupted) {
+                    cancelJobs(snippets);
+                }
+            }
+        }, CANCEL_THREAD);
+        canceller.setDaemon(true);
+        canceller.start();
+    }
+
+    /**
+     * Cancels every job of the active SparkContext, if there is one (SparkContext.cancelAllJobs): an interrupted
+     * cell's jobs would otherwise keep running on the cluster and hold its cores. Never throws.
+     *
+     * @param snippets the class loader of the snippets
+     */
+    public static void cancelJobs(ClassLoader snippets) {
+        try {
+            Class<?> context = Class.forName(SPARK_CONTEXT, false, snippets);
+            Object active = activeOf(context);
+            if (active != null && (boolean) call(active, "isDefined")) {
+                call(call(active, "get"), "cancelAllJobs");
+            }
+        } catch (ClassNotFoundException | LinkageError absent) {
+            // no Spark in this notebook
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("Callisto: could not cancel the Spark jobs: " + e);
+        }
+    }
+
     /** Whether the last look found a cluster SparkContext. */
     public static boolean clusterActive() {
         return clusterActive;
@@ -41,6 +87,7 @@ public final class SparkWatch {
         } catch (ClassNotFoundException | LinkageError absent) {
             return false;
         }
+        watchInterrupts(snippets);
         try {
             // SparkContext.getActive (private[spark] in Scala, public in the bytecode): an Option[SparkContext].
             Object active = activeOf(context);
