@@ -20,7 +20,10 @@ INTERRUPT_AFTER_S = 15  # nbclient interrupts the long job's cell after this lon
 
 def kernel_java_feature():
     """The feature release (17, 25, ...) of the JDK the kernelspec runs cells on, from that JDK's release file."""
-    spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    try:
+        spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    except Exception:  # no such kernelspec: the tests then fail on their own, saying so
+        return None
     home = spec.metadata.get("callisto", {}).get("java_home") or os.environ.get("JAVA_HOME", "")
     release = pathlib.Path(home, "release")
     if not release.exists():
