@@ -12,6 +12,7 @@ import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.ClassNotLoadedException;
 import com.sun.jdi.ReferenceType;
 import io.callisto.executor.ExecutorMain;
+import io.callisto.spark.SparkWatch;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
@@ -327,6 +328,12 @@ final class ExecutorConnection extends StreamingExecutionControl {
         if (vm == null) {
             throw new NotImplementedException("redefinition needs the executor's debugger connection");
         }
+        if (sparkClusterActive()) {
+            // A cluster's executors keep the classes they fetched: in place, they would run the old code while
+            // the driver runs the new. Refused, JShell loads the change under a new name, which they fetch anew.
+            throw new ClassInstallException("redefine: a Spark cluster may hold the loaded classes",
+                    new boolean[classes.length]);
+        }
         Map<ReferenceType, byte[]> redefinitions = new HashMap<>();
         try {
             for (ClassBytecodes bytecodes : classes) {
@@ -356,6 +363,17 @@ final class ExecutorConnection extends StreamingExecutionControl {
             }
         } catch (NotImplementedException e) {
             // An executor that does not take part in redefinition: JDI has done the work.
+        }
+    }
+
+    /** io.callisto.spark.SparkWatch's flag, read over JDI; false until that class is loaded. */
+    private boolean sparkClusterActive() {
+        try {
+            ReferenceType watch = loadedClass(SparkWatch.class.getName());
+            Field flag = watch == null ? null : watch.fieldByName("clusterActive");
+            return flag != null && watch.getValue(flag) instanceof BooleanValue value && value.value();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -392,6 +410,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
                 try {
                     boolean parentStopped = false;
                     for (ThreadReference thread : vm.allThreads()) {
+                        if (SparkWatch.CANCEL_THREAD.equals(thread.name())) {
+                            thread.interrupt();  // cancels the notebook's Spark jobs as the cell stops
+                            continue;
+                        }
                         ObjectReference control = runningControl(thread);
                         if (control == null) {
                             continue;

@@ -9,6 +9,7 @@ import io.callisto.display.DisplayChannel;
 import io.callisto.executor.ExecutorMain;
 import io.callisto.executor.NestedProtocol;
 import io.callisto.executor.StdinProtocol;
+import io.callisto.spark.launch.SparkLaunch;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,9 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             // Images render off screen; a cell's own options come after and may say otherwise.
             command.add("-Djava.awt.headless=true");
             command.addAll(ClassDataArchive.executorOptions());
+            // Spark's JVM options, and where this executor writes the notebook's classes for Spark's executors.
+            Path classDirectory = SparkLaunch.newClassDirectory();
+            command.addAll(SparkLaunch.executorOptions(Runtime.version().feature(), classDirectory));  // the kernel's JDK (EngineConfig)
             command.addAll(env.extraRemoteVMOptions());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
@@ -147,6 +152,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             process = started;
+            started.onExit().thenRun(() -> SparkLaunch.delete(classDirectory));
             // An executor that dies before it connects (a bad JVM option) must not leave accept() waiting.
             started.onExit().thenRun(() -> {
                 closeQuietly(listener);

@@ -3,6 +3,8 @@ package io.callisto.executor;
 import io.callisto.display.DisplayChannel;
 import io.callisto.display.MimeBundle;
 import io.callisto.display.Renderers;
+import io.callisto.spark.ReplClassDirectory;
+import io.callisto.spark.SparkWatch;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,6 +129,7 @@ final class ExecutorControl extends DirectExecutionControl {
         } finally {
             cellThread = null;
             sendOutput.run();
+            SparkWatch.afterSnippet(doitMethod.getDeclaringClass().getClassLoader());
         }
     }
 
@@ -243,7 +246,18 @@ final class ExecutorControl extends DirectExecutionControl {
      */
     @Override
     public void redefine(ClassBytecodes[] classes) {
-        // Nothing to do here: the redefinition is in place.
+        // The redefinition is in place; Spark's executors fetch the new class file from now on.
+        ReplClassDirectory.write(classes);
+    }
+
+    /** Loads the snippet's classes, and writes them where Spark's executors fetch them (a lane's go through here). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.load(classes);
+        if (!lane) {
+            ReplClassDirectory.write(classes);
+        }
     }
 
     @Override

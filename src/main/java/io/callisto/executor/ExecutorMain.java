@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import io.callisto.comm.CommDispatcher;
 import io.callisto.comm.CommOutput;
 import io.callisto.display.DisplayChannel;
+import io.callisto.spark.ReplClassDirectory;
 import jdk.jshell.execution.Util;
 
 /**
@@ -48,6 +49,7 @@ public final class ExecutorMain {
         ignoreInterruptSignal();
         exitWhenKernelExits();
         DebugProbe.start();
+        ReplClassDirectory.start();
 
         Socket commands = connect(port, StdinProtocol.COMMAND_SOCKET);
         Socket answers = connect(port, StdinProtocol.ANSWER_SOCKET);

@@ -1,0 +1,105 @@
+package io.callisto.spark.launch;
+
+import io.callisto.spark.ReplClassDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The executor JVM's command-line part for Spark, and its class directories' lifecycle. */
+public final class SparkLaunch {
+    /**
+     * The {@code --add-opens} set Spark documents for JDK 17+ (its launcher's JavaModuleOptions), so that a
+     * {@code SparkSession} built in a cell never meets an IllegalAccessError. Left out: the incubator vector module
+     * (a warning on every start; Spark runs without it) and {@code --enable-native-access}.
+     */
+    private static final List<String> MODULE_OPTIONS = List.of(
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "-Dio.netty.tryReflectionSetAccessible=true");
+    /** JDK 24+ warns on, and later refuses, sun.misc.Unsafe memory access, which Spark's Netty and Arrow use. */
+    private static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+
+    private static final AtomicInteger EXECUTORS = new AtomicInteger();
+    private static Path root;
+
+    private SparkLaunch() {
+    }
+
+    /**
+     * The options to put before the main class on an executor's command line.
+     *
+     * @param javaFeature the executor JDK's feature release (17, 21, 25, ...)
+     * @param classDirectory where that executor writes the notebook's class files
+     */
+    public static List<String> executorOptions(int javaFeature, Path classDirectory) {
+        List<String> options = new ArrayList<>(MODULE_OPTIONS);
+        if (javaFeature >= 24) {
+            options.add(UNSAFE_MEMORY_ACCESS);
+        }
+        options.add("-D" + ReplClassDirectory.DIRECTORY_PROPERTY + "=" + classDirectory);
+        return options;
+    }
+
+    /**
+     * A fresh directory for one executor's class files, under a root this kernel JVM made and removes when it ends.
+     * The directory itself is created by the executor.
+     *
+     * @throws UncheckedIOException when the temporary root cannot be made
+     */
+    public static synchronized Path newClassDirectory() {
+        if (root == null) {
+            try {
+                root = Files.createTempDirectory("callisto-repl-classes-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a directory for Spark's REPL classes", e);
+            }
+            Path made = root;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(made), "callisto-repl-classes-cleanup"));
+        }
+        return root.resolve("executor-" + EXECUTORS.incrementAndGet());
+    }
+
+    /** Removes a class directory and everything under it; what cannot be removed is left (a temp dir). */
+    public static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // A file another process holds open, say: the directory stays in the temp dir.
+        }
+    }
+}
