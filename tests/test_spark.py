@@ -4,6 +4,7 @@ with local[2]. Cell classes (a record, lambdas, a UDF) reach the cluster's execu
 Callisto writes; a method redefined in place gives the cluster the new code; an interrupted job frees the cluster."""
 import os
 import re
+import time
 
 import pathlib
 
@@ -139,3 +140,29 @@ def test_the_same_notebook_with_local_master():
     nb = run_notebook("local[2]")
     tasks, driver = check_results(nb)
     assert {pid for pid, _ in tasks} == {driver}, "local[2] ran tasks outside the driver's JVM"
+
+
+def test_kernel_shutdown_stops_the_session_cleanly(tmp_path):
+    """A kernel shut down with its SparkSession still active stops it: the cluster's executor hears the driver's
+    shutdown command (not a lost driver) and the application is finished, not left running."""
+    from jupyter_client.manager import start_new_kernel
+    with standalone_cluster(tmp_path) as cluster:
+        km, kc = start_new_kernel(kernel_name=KERNEL)
+        try:
+            for code in CELLS[:3]:
+                reply = kc.execute_interactive(code.replace("{master}", cluster.url), timeout=600)
+                assert reply["content"]["status"] == "ok", code
+            reply = kc.execute_interactive('spark.range(0, 100, 1, 2).count()', timeout=300)
+            assert reply["content"]["status"] == "ok"
+            assert [app["name"] for app in cluster.state()["activeapps"]] == ["callisto-test"]
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel()  # a shutdown_request, as JupyterLab's "Shut Down Kernel" sends
+        logs = list((tmp_path / "work").glob("app-*/*/stderr"))
+        assert logs, "the worker started no executor"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (cluster.state()["activeapps"]
+                                               or "Driver commanded a shutdown" not in logs[0].read_text()):
+            time.sleep(0.5)  # polling the master and a log file; nothing to wait on instead
+        assert cluster.state()["activeapps"] == [], "the application still runs after the kernel's shutdown"
+        assert "Driver commanded a shutdown" in logs[0].read_text(), logs[0].read_text()[-2000:]

@@ -16,6 +16,7 @@ import io.callisto.comm.CommDispatcher;
 import io.callisto.comm.CommOutput;
 import io.callisto.display.DisplayChannel;
 import io.callisto.spark.ReplClassDirectory;
+import io.callisto.spark.SparkWatch;
 import jdk.jshell.execution.Util;
 
 /**
@@ -40,6 +41,9 @@ public final class ExecutorMain {
     public static final String RENDER_COMMAND = COMMAND_PREFIX + "render";
     /** Ends a subshell's cell: its output is sent, then an output_end mark under the msg_id argument. */
     public static final String OUTPUT_END_COMMAND = COMMAND_PREFIX + "outputEnd";
+
+    /** How long a session's SparkContext may take to stop as this JVM ends, in ms. */
+    private static final long SPARK_STOP_MS = 10_000;
 
     /** Set (to the archive's path) in the installer's training run; see io.callisto.engine.ClassDataArchive. */
     private static final String TRAINING_PROPERTY = "callisto.executorArchiveAtExit";
@@ -90,6 +94,7 @@ public final class ExecutorMain {
 
     /** Ends this JVM at once (user code's shutdown hooks do not hold it up), when JShell closes the session. */
     static void end() {
+        SparkWatch.stopContext(SPARK_STOP_MS);
         if (System.getProperty(TRAINING_PROPERTY) != null) {
             System.exit(0);  // the installer's training run: an exit writes the class-data archive, a halt does not
         }
@@ -136,6 +141,7 @@ public final class ExecutorMain {
             } catch (IOException e) {
                 // Treated like end of file.
             }
+            SparkWatch.stopContext(SPARK_STOP_MS);
             Runtime.getRuntime().halt(0);
         }, "callisto-kernel-watch");
         watcher.setDaemon(true);

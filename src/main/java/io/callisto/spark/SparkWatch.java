@@ -20,6 +20,8 @@ public final class SparkWatch {
     public static final String CANCEL_THREAD = "callisto-spark-cancel";
 
     private static Thread canceller;
+    /** The snippets' class loader once Spark has been seen in it; null before. */
+    private static volatile ClassLoader sparkLoader;
 
     /** Read by the kernel over JDI; true while an active, non-local SparkContext exists. */
     @SuppressWarnings("unused")
@@ -75,6 +77,36 @@ public final class SparkWatch {
         }
     }
 
+    /**
+     * Stops the active SparkContext, if any, before this JVM ends (the kernel's shutdown or restart, which halt
+     * it without shutdown hooks): the driver tells the cluster it is done, and the executors it holds exit.
+     *
+     * @param timeoutMs how long to wait for Spark's stop, in ms; a stop still running then is abandoned
+     */
+    public static void stopContext(long timeoutMs) {
+        ClassLoader snippets = sparkLoader;
+        if (snippets == null) {
+            return;
+        }
+        Thread stopper = new Thread(() -> {
+            try {
+                Object active = activeOf(Class.forName(SPARK_CONTEXT, false, snippets));
+                if (active != null && (boolean) call(active, "isDefined")) {
+                    call(call(active, "get"), "stop");
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                System.err.println("Callisto: could not stop the SparkContext: " + e);
+            }
+        }, "callisto-spark-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Whether the last look found a cluster SparkContext. */
     public static boolean clusterActive() {
         return clusterActive;
@@ -87,6 +119,7 @@ public final class SparkWatch {
         } catch (ClassNotFoundException | LinkageError absent) {
             return false;
         }
+        sparkLoader = snippets;
         watchInterrupts(snippets);
         try {
             // SparkContext.getActive (private[spark] in Scala, public in the bytecode): an Option[SparkContext].
