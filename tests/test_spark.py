@@ -71,6 +71,7 @@ CELLS = [
     "spark.range(0, 1_000_000_000L, 1, 2).map((MapFunction<Long, Long>) x -> { Thread.sleep(1); return x; },\n"
     "        Encoders.LONG()).count()",
     'System.out.println("after " + spark.range(100).count());',
+    'spark.range(30).selectExpr("id", "id * id AS square")',  # a Dataset as the cell's value: a table
     "spark.stop();",
 ]
 INTERRUPTED = 14
@@ -118,6 +119,10 @@ def check_results(nb):
     interrupted = nb.cells[INTERRUPTED]
     assert any(o.output_type == "error" for o in interrupted.outputs), "the long job was not interrupted"
     assert "after 100" in out, "a cell after the interrupted job did not run"
+    shown = nb.cells[-2].outputs[0]
+    assert shown.output_type == "execute_result"
+    assert "<th>square</th>" in shown.data["text/html"] and "<td>841</td>" not in shown.data["text/html"]
+    assert "|  4|    16|" in shown.data["text/plain"] and "only showing the first 20 rows" in shown.data["text/plain"]
     match = re.search(r"pids \[([\d/, -]+)\] driver (\d+)", out)
     assert match, out
     tasks = [entry.split("/") for entry in match.group(1).split(", ")]
