@@ -58,6 +58,7 @@ final class ExecutorControl extends DirectExecutionControl {
     @Override
     public void addToClasspath(String path) throws EngineTerminationException, InternalException {
         super.addToClasspath(path);
+        SparkWatch.classpathChanged();
         if (!lane) {
             DebugProbe.classpathAdded(path);
         }

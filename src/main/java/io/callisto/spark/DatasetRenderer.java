@@ -1,9 +1,10 @@
 package io.callisto.spark;
 
+import static io.callisto.spark.Reflection.call;
+
 import io.callisto.display.MimeBundle;
 import io.callisto.display.Renderer;
 import java.lang.reflect.Array;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,16 +108,5 @@ public final class DatasetRenderer implements Renderer {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static Object call(Object target, String name, Object... args) throws ReflectiveOperationException {
-        for (Method m : target.getClass().getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length
-                    && (args.length == 0 || m.getParameterTypes()[0] == int.class)) {
-                m.setAccessible(true);
-                return m.invoke(target, args);
-            }
-        }
-        throw new NoSuchMethodException(target.getClass().getName() + "." + name);
     }
 }

@@ -1,14 +1,14 @@
 package io.callisto.spark;
 
-import java.lang.reflect.Method;
+import static io.callisto.spark.Reflection.call;
 
 /**
  * Whether a cell has a {@code SparkContext} running against a cluster, looked at after every snippet. The kernel
  * reads {@code clusterActive} over its debugger connection before it redefines a class in place
  * (engine.ExecutorConnection): a cluster's executors keep the classes they have fetched, so while one may hold
  * a notebook class, a changed class must come under a new name (JShell's replacement) for the cluster to run the
- * same code as the driver. Spark is reached by reflection through the snippets' class loader; a notebook without
- * Spark pays one failed class lookup per snippet.
+ * same code as the driver. Spark is reached by reflection through the snippets' class loader. A notebook without
+ * Spark looks Spark up once, and again only after its classpath grows ({@link #classpathChanged}).
  */
 public final class SparkWatch {
     private static final String SPARK_CONTEXT = "org.apache.spark.SparkContext";
@@ -22,6 +22,8 @@ public final class SparkWatch {
     private static Thread canceller;
     /** The snippets' class loader once Spark has been seen in it; null before. */
     private static volatile ClassLoader sparkLoader;
+    /** Spark was looked up and not found, and the classpath has not grown since. */
+    private static volatile boolean sparkAbsent;
 
     /** Read by the kernel over JDI; true while an active, non-local SparkContext exists. */
     @SuppressWarnings("unused")
@@ -37,6 +39,41 @@ public final class SparkWatch {
      */
     public static void afterSnippet(ClassLoader snippets) {
         clusterActive = clusterContext(snippets);
+    }
+
+    /** The snippets' classpath has grown ({@code %maven}, {@code %jars}): Spark may be there now. */
+    public static void classpathChanged() {
+        sparkAbsent = false;
+    }
+
+    /**
+     * Stops the active SparkContext, if any, before this JVM ends (the kernel's shutdown or restart, which halt
+     * it without shutdown hooks): the driver tells the cluster it is done, and the executors it holds exit.
+     *
+     * @param timeoutMs how long to wait for Spark's stop, in ms; a stop still running then is abandoned
+     */
+    public static void stopContext(long timeoutMs) {
+        ClassLoader snippets = sparkLoader;
+        if (snippets == null) {
+            return;
+        }
+        Thread stopper = new Thread(() -> {
+            try {
+                Object sc = activeContext(snippets);
+                if (sc != null) {
+                    call(sc, "stop");
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                System.err.println("Callisto: could not stop the SparkContext: " + e);
+            }
+        }, "callisto-spark-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts the cancelling thread once Spark is seen in the snippets' class loader. */
@@ -60,93 +97,58 @@ public final class SparkWatch {
     /**
      * Cancels every job of the active SparkContext, if there is one (SparkContext.cancelAllJobs): an interrupted
      * cell's jobs would otherwise keep running on the cluster and hold its cores. Never throws.
-     *
-     * @param snippets the class loader of the snippets
      */
-    public static void cancelJobs(ClassLoader snippets) {
+    private static void cancelJobs(ClassLoader snippets) {
         try {
-            Class<?> context = Class.forName(SPARK_CONTEXT, false, snippets);
-            Object active = activeOf(context);
-            if (active != null && (boolean) call(active, "isDefined")) {
-                call(call(active, "get"), "cancelAllJobs");
+            Object sc = activeContext(snippets);
+            if (sc != null) {
+                call(sc, "cancelAllJobs");
             }
-        } catch (ClassNotFoundException | LinkageError absent) {
-            // no Spark in this notebook
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.err.println("Callisto: could not cancel the Spark jobs: " + e);
         }
     }
 
-    /**
-     * Stops the active SparkContext, if any, before this JVM ends (the kernel's shutdown or restart, which halt
-     * it without shutdown hooks): the driver tells the cluster it is done, and the executors it holds exit.
-     *
-     * @param timeoutMs how long to wait for Spark's stop, in ms; a stop still running then is abandoned
-     */
-    public static void stopContext(long timeoutMs) {
-        ClassLoader snippets = sparkLoader;
-        if (snippets == null) {
-            return;
-        }
-        Thread stopper = new Thread(() -> {
-            try {
-                Object active = activeOf(Class.forName(SPARK_CONTEXT, false, snippets));
-                if (active != null && (boolean) call(active, "isDefined")) {
-                    call(call(active, "get"), "stop");
-                }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                System.err.println("Callisto: could not stop the SparkContext: " + e);
-            }
-        }, "callisto-spark-stop");
-        stopper.setDaemon(true);
-        stopper.start();
-        try {
-            stopper.join(timeoutMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Whether the last look found a cluster SparkContext. */
-    public static boolean clusterActive() {
-        return clusterActive;
-    }
-
     private static boolean clusterContext(ClassLoader snippets) {
-        Class<?> context;
-        try {
-            context = Class.forName(SPARK_CONTEXT, false, snippets);
-        } catch (ClassNotFoundException | LinkageError absent) {
+        if (sparkAbsent) {
             return false;
         }
-        sparkLoader = snippets;
-        watchInterrupts(snippets);
-        try {
-            // SparkContext.getActive (private[spark] in Scala, public in the bytecode): an Option[SparkContext].
-            Object active = activeOf(context);
-            if (active == null || !(boolean) call(active, "isDefined")) {
+        if (sparkLoader == null) {
+            try {
+                Class.forName(SPARK_CONTEXT, false, snippets);
+            } catch (ClassNotFoundException | LinkageError absent) {
+                sparkAbsent = true;
                 return false;
             }
-            Object sc = call(active, "get");
-            return !(boolean) call(sc, "isLocal") && !(boolean) call(sc, "isStopped");
+            sparkLoader = snippets;
+            watchInterrupts(snippets);
+        }
+        try {
+            Object sc = activeContext(snippets);
+            return sc != null && !(boolean) call(sc, "isLocal") && !(boolean) call(sc, "isStopped");
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;  // a Spark line whose internals differ: no cluster protection, as without Spark
         }
     }
 
-    private static Object activeOf(Class<?> context) throws ReflectiveOperationException {
+    /**
+     * The active SparkContext, or null for none (or no Spark): SparkContext.getActive, private[spark] in Scala and
+     * public in the bytecode, an Option[SparkContext].
+     */
+    private static Object activeContext(ClassLoader snippets) throws ReflectiveOperationException {
+        Class<?> context;
         try {
-            return context.getMethod("getActive").invoke(null);
+            context = Class.forName(SPARK_CONTEXT, false, snippets);
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return null;
+        }
+        Object active;
+        try {
+            active = context.getMethod("getActive").invoke(null);
         } catch (NoSuchMethodException noForwarder) {
             Class<?> companion = Class.forName(SPARK_CONTEXT + "$", false, context.getClassLoader());
-            Object module = companion.getField("MODULE$").get(null);
-            return companion.getMethod("getActive").invoke(module);
+            active = companion.getMethod("getActive").invoke(companion.getField("MODULE$").get(null));
         }
-    }
-
-    private static Object call(Object target, String method) throws ReflectiveOperationException {
-        Method m = target.getClass().getMethod(method);
-        m.setAccessible(true);
-        return m.invoke(target);
+        return active != null && (boolean) call(active, "isDefined") ? call(active, "get") : null;
     }
 }
