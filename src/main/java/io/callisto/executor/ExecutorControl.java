@@ -5,6 +5,7 @@ import io.callisto.display.MimeBundle;
 import io.callisto.display.Renderers;
 import io.callisto.spark.ReplClassDirectory;
 import io.callisto.spark.SparkWatch;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -119,8 +120,25 @@ final class ExecutorControl extends DirectExecutionControl {
         }
         cellThread = Thread.currentThread();
         lastValue = null;
+        if (!lane) {
+            SparkWatch.beforeSnippet(doitMethod.getDeclaringClass().getClassLoader());
+        }
         try {
-            Object value = doitMethod.invoke(null);
+            Object value;
+            String sparkStopped = null;
+            try {
+                value = doitMethod.invoke(null);
+            } catch (InvocationTargetException thrown) {
+                String stopped = lane ? null : SparkWatch.afterCellSnippet();
+                throw stopped == null ? thrown : sparkStopped(stopped, thrown.getCause());
+            } finally {
+                if (!lane) {
+                    sparkStopped = SparkWatch.afterCellSnippet();  // null after the catch's call: the cell has ended
+                }
+            }
+            if (sparkStopped != null) {
+                throw sparkStopped(sparkStopped, null);
+            }
             if (lane) {
                 sendRichResult(value);
             } else {
@@ -132,6 +150,16 @@ final class ExecutorControl extends DirectExecutionControl {
             sendOutput.run();
             SparkWatch.afterSnippet(doitMethod.getDeclaringClass().getClassLoader());
         }
+    }
+
+    /**
+     * The snippet's error when Callisto stopped its SparkContext (a standalone master that cannot be reached):
+     * whatever getOrCreate returned or threw, the session is stopped, and this says why.
+     */
+    private static InvocationTargetException sparkStopped(String message, Throwable sparkError) {
+        IllegalStateException stopped = new IllegalStateException(message, sparkError);
+        stopped.setStackTrace(new StackTraceElement[0]);  // Callisto's frames, not the cell's
+        return new InvocationTargetException(stopped);
     }
 
     /** The value's rich form (an image, a MIME bundle, a registered type), if it has one, for the cell's execute_result. */

@@ -2,6 +2,9 @@ package io.callisto.spark;
 
 import static io.callisto.spark.Reflection.call;
 
+import java.lang.reflect.Field;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * Whether a cell has a {@code SparkContext} running against a cluster, looked at after every snippet. The kernel
  * reads {@code clusterActive} over its debugger connection before it redefines a class in place
@@ -12,6 +15,8 @@ import static io.callisto.spark.Reflection.call;
  */
 public final class SparkWatch {
     private static final String SPARK_CONTEXT = "org.apache.spark.SparkContext";
+    /** The accessor Scala generates for {@code object SparkContext}'s {@code private val activeContext}. */
+    private static final String ACTIVE_CONTEXT = "org$apache$spark$SparkContext$$activeContext";
     /**
      * The thread that cancels Spark's jobs when a cell is interrupted. The kernel interrupts it (JDI's
      * ThreadReference.interrupt, engine.ExecutorConnection.stop) just before it stops the cell's thread: a cell
@@ -39,6 +44,27 @@ public final class SparkWatch {
      */
     public static void afterSnippet(ClassLoader snippets) {
         clusterActive = clusterContext(snippets);
+    }
+
+    /**
+     * A parent-shell cell's snippet starts on this thread: Spark's progress bar follows it, if Spark is there.
+     *
+     * @param snippets the class loader of the snippets (and of the jars {@code %maven} added)
+     */
+    public static void beforeSnippet(ClassLoader snippets) {
+        if (sparkPresent(snippets)) {
+            SparkProgress.cellStarted(Thread.currentThread());
+        }
+    }
+
+    /**
+     * The snippet that {@link #beforeSnippet} announced has ended: the progress bar shows its last counts.
+     *
+     * @return why Callisto stopped a SparkContext during the snippet (a standalone master that cannot be reached),
+     *     to report as the snippet's error; null when it did not
+     */
+    public static String afterCellSnippet() {
+        return SparkProgress.cellEnded();
     }
 
     /** The snippets' classpath has grown ({@code %maven}, {@code %jars}): Spark may be there now. */
@@ -110,6 +136,19 @@ public final class SparkWatch {
     }
 
     private static boolean clusterContext(ClassLoader snippets) {
+        if (!sparkPresent(snippets)) {
+            return false;
+        }
+        try {
+            Object sc = activeContext(snippets);
+            return sc != null && !(boolean) call(sc, "isLocal") && !(boolean) call(sc, "isStopped");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;  // a Spark line whose internals differ: no cluster protection, as without Spark
+        }
+    }
+
+    /** Whether Spark is in the snippets' class loader; the first time it is, the cancelling and progress threads start. */
+    private static boolean sparkPresent(ClassLoader snippets) {
         if (sparkAbsent) {
             return false;
         }
@@ -122,33 +161,58 @@ public final class SparkWatch {
             }
             sparkLoader = snippets;
             watchInterrupts(snippets);
+            SparkProgress.start(snippets);
         }
-        try {
-            Object sc = activeContext(snippets);
-            return sc != null && !(boolean) call(sc, "isLocal") && !(boolean) call(sc, "isStopped");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;  // a Spark line whose internals differ: no cluster protection, as without Spark
-        }
+        return true;
     }
 
     /**
-     * The active SparkContext, or null for none (or no Spark): SparkContext.getActive, private[spark] in Scala and
-     * public in the bytecode, an Option[SparkContext].
+     * The active SparkContext, or null for none (or no Spark). Read from the companion object's
+     * {@code activeContext} reference (its accessor's name mangled by Scala) without its lock: SparkContext.getActive takes the lock that
+     * {@code getOrCreate} holds while a context is built, which is a minute when a master cannot be reached.
+     * A Spark line without that field is asked through getActive (private[spark] in Scala, public in bytecode).
      */
-    private static Object activeContext(ClassLoader snippets) throws ReflectiveOperationException {
-        Class<?> context;
+    static Object activeContext(ClassLoader snippets) throws ReflectiveOperationException {
+        Object companion = companion(snippets);
+        if (companion == null) {
+            return null;
+        }
+        Object reference;
         try {
-            context = Class.forName(SPARK_CONTEXT, false, snippets);
+            reference = call(companion, ACTIVE_CONTEXT);
+        } catch (NoSuchMethodException differentSpark) {
+            Object active = call(companion, "getActive");
+            return active != null && (boolean) call(active, "isDefined") ? call(active, "get") : null;
+        }
+        return ((AtomicReference<?>) reference).get();
+    }
+
+    /**
+     * The SparkContext being built ({@code SparkContext.contextBeingConstructed}, an Option), or null.
+     *
+     * @throws NoSuchFieldException on a Spark line without that field
+     */
+    static Object contextBeingConstructed(ClassLoader snippets) throws ReflectiveOperationException {
+        Object companion = companion(snippets);
+        if (companion == null) {
+            return null;
+        }
+        Object option = companionField(companion, "contextBeingConstructed");
+        return option != null && (boolean) call(option, "isDefined") ? call(option, "get") : null;
+    }
+
+    /** Scala's {@code object SparkContext} (SparkContext$.MODULE$), or null without Spark. */
+    private static Object companion(ClassLoader snippets) throws ReflectiveOperationException {
+        try {
+            return Class.forName(SPARK_CONTEXT + "$", false, snippets).getField("MODULE$").get(null);
         } catch (ClassNotFoundException | LinkageError absent) {
             return null;
         }
-        Object active;
-        try {
-            active = context.getMethod("getActive").invoke(null);
-        } catch (NoSuchMethodException noForwarder) {
-            Class<?> companion = Class.forName(SPARK_CONTEXT + "$", false, context.getClassLoader());
-            active = companion.getMethod("getActive").invoke(companion.getField("MODULE$").get(null));
-        }
-        return active != null && (boolean) call(active, "isDefined") ? call(active, "get") : null;
+    }
+
+    private static Object companionField(Object companion, String name) throws ReflectiveOperationException {
+        Field field = companion.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(companion);
     }
 }

@@ -8,6 +8,8 @@
  * <li>{@link io.callisto.spark.SparkWatch} notes whether a cluster SparkContext is active (the kernel then
  *     refuses in-place redefinition, so a changed class reaches the cluster under a new name), and cancels
  *     Spark's jobs when the kernel interrupts a cell.</li>
+ * <li>{@code SparkProgress} shows a progress bar under a cell that runs Spark jobs, and {@code MasterCheck} fails a
+ *     SparkContext quickly when its standalone master cannot be reached.</li>
  * </ul>
  * The kernel JVM's side (the executor's JVM options and class directories) is {@code io.callisto.spark.launch}.
  */

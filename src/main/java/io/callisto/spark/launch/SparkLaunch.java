@@ -17,7 +17,7 @@ public final class SparkLaunch {
     /**
      * The {@code --add-opens} set Spark documents for JDK 17+ (its launcher's JavaModuleOptions), so that a
      * {@code SparkSession} built in a cell never meets an IllegalAccessError. Left out: the incubator vector module
-     * (a warning on every start; Spark runs without it) and {@code --enable-native-access}.
+     * (a warning on every start; Spark runs without it).
      */
     private static final List<String> MODULE_OPTIONS = List.of(
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -32,12 +32,15 @@ public final class SparkLaunch {
             "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
             "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
             "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
             "-Dio.netty.tryReflectionSetAccessible=true");
+    /** In Spark's set too, for JDKs before 24: later ones no longer have the package, and warn on every start. */
+    private static final String SECURITY_ACTION = "--add-opens=java.base/sun.security.action=ALL-UNNAMED";
     /** JDK 24+ warns on, and later refuses, sun.misc.Unsafe memory access, which Spark's Netty and Arrow use. */
     private static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+    /** JDK 24+ warns when Hadoop loads its native library (System.loadLibrary), as JEP 472 restricts. */
+    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private static final AtomicInteger EXECUTORS = new AtomicInteger();
     private static Path root;
@@ -55,6 +58,9 @@ public final class SparkLaunch {
         List<String> options = new ArrayList<>(MODULE_OPTIONS);
         if (javaFeature >= 24) {
             options.add(UNSAFE_MEMORY_ACCESS);
+            options.add(NATIVE_ACCESS);
+        } else {
+            options.add(SECURITY_ACTION);
         }
         options.add("-D" + ReplClassDirectory.DIRECTORY_PROPERTY + "=" + classDirectory);
         return options;
