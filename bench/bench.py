@@ -4,6 +4,7 @@
     bench/run --only debugger K ... just the debugger figures (a minute, not eight)
     bench/run --only comms K ...    just the comm figures
     bench/run --only encryption K   just the CurveZMQ figures
+    bench/run --only spark K ...    just the Spark figures (not in the default run: a cluster and 200 MB of jars)
 
 The debugger figures (for a kernelspec whose metadata says debugger: true; "n/a" for one that does not)
 run in two kernels of their own, so that attaching a debugger cannot colour the other figures: trivial
@@ -20,6 +21,14 @@ that handles comm messages only between cells says so instead of the second pair
 The encryption figures run the trivial cells and the 100,000-line print twice, each in a kernel of its own: one
 started with jupyter_client's transport_encryption "disabled", one with "required" (CurveZMQ on every socket),
 and print their ratio ("n/a" for a kernelspec that does not declare supported_encryption: ["curve"]).
+
+The Spark figures (--only spark; Spark's jars and a standalone cluster on loopback from tests/spark_cluster.py)
+time a word count over 50 MB of generated text with the typed Dataset API and cell lambdas, in one kernel, with
+master local[2] and then against the cluster (a worker with 2 cores): the median of three runs after a warm-up
+run. A kernel whose cell classes cannot reach the cluster's executors gets the error instead of a figure. They
+also time 100 cells that each declare a method (each writes its class file for Spark's executors) and 100 trivial
+cells, in a kernel with the class directory and in one started with CALLISTO_JVM_OPTS=-Dcallisto.replClassDir=
+(none); "n/a" for a kernelspec that is not Callisto.
 
 Talks to each kernel over raw ZeroMQ sockets with jupyter_client's Session for the wire format
 (jupyter_client's blocking client adds ~10 ms a message and would hide the kernel's own speed).
@@ -199,13 +208,13 @@ def wait_until_publishing(client, timeout=60):
     raise TimeoutError("no status on IOPub")
 
 
-def start_kernel(name, log_suffix="", transport_encryption="disabled"):
+def start_kernel(name, log_suffix="", transport_encryption="disabled", env=None):
     """Starts a kernelspec; its own output goes to a log file beside the results, out of the table's way.
     Returns the manager, a client, the log and the moment the kernel was started."""
     km = KernelManager(kernel_name=name, transport_encryption=transport_encryption)
     log = open(pathlib.Path(__file__).parent / f"kernel-{name}{log_suffix}.log", "w")
     started = time.perf_counter()
-    km.start_kernel(stdout=log, stderr=log)
+    km.start_kernel(stdout=log, stderr=log, **({"env": env} if env else {}))
     return km, RawClient(km), log, started
 
 
@@ -663,6 +672,102 @@ FIFTY_DECLARATIONS = (
 )
 
 
+SPARK_WORDS_MB = 50
+
+
+def word_file(directory, megabytes=SPARK_WORDS_MB):
+    """A text of ~megabytes MB: lines of 12 words drawn (seeded) from a vocabulary of 5,000."""
+    import random
+    path = pathlib.Path(directory) / f"words-{megabytes}mb.txt"
+    if not path.exists() or path.stat().st_size < megabytes * 1_000_000:
+        rng = random.Random(7)
+        vocabulary = [f"w{rng.randrange(10**6)}" for _ in range(5000)]
+        with open(path, "w") as out:
+            written = 0
+            while written < megabytes * 1_000_000:
+                line = " ".join(rng.choices(vocabulary, k=12)) + "\n"
+                out.write(line)
+                written += len(line)
+    return path
+
+
+def cell_error(reply, outputs):
+    """A cell's error in one line, or None when it succeeded."""
+    if reply and reply["content"]["status"] == "ok":
+        return None
+    for message in outputs:
+        if message["msg_type"] == "error":
+            return f"{message['content']['ename']}: {message['content']['evalue'].splitlines()[0][:120]}"
+    return f"status {reply['content']['status'] if reply else 'none'}"
+
+
+def bench_spark(name, runs=3):
+    """The word count, local and on a standalone cluster, and the class directory's cost per cell."""
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
+    import tempfile
+    from spark_cluster import spark_version, standalone_cluster
+    spec = KernelSpecManager().get_kernel_spec(name)
+    if spec.language.lower() != "java":
+        return {f"spark_word_count_{where}_s": "n/a" for where in ("local", "cluster")}
+    figures = {}
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="callisto-bench-spark-"))
+    words = word_file(pathlib.Path(__file__).parent)
+    count = ('spark.read().textFile("%s")\n'
+             '    .flatMap((FlatMapFunction<String, String>) line -> Arrays.asList(line.split(" ")).iterator(), Encoders.STRING())\n'
+             '    .groupByKey((MapFunction<String, String>) w -> w, Encoders.STRING()).count().count()') % words
+    with standalone_cluster(scratch) as cluster:
+        km, client, log, _ = start_kernel(name, "-spark")
+        try:
+            wait_until_answering(client)
+            wait_until_publishing(client)
+            for code in (f"%maven org.apache.spark:spark-sql_2.13:{spark_version()}",
+                         "import org.apache.spark.sql.*;\nimport org.apache.spark.api.java.function.*;"):
+                reply, _, outputs = client.run(code, timeout=900)
+                if cell_error(reply, outputs):
+                    raise RuntimeError(f"{code.splitlines()[0]}: {cell_error(reply, outputs)}")
+            for where, master in (("local", "local[2]"), ("cluster", cluster.url)):
+                session = (f'var spark = SparkSession.builder().master("{master}").appName("bench")'
+                           '.config("spark.driver.host", "127.0.0.1").config("spark.ui.enabled", "false")'
+                           '.config("spark.sql.shuffle.partitions", "4").getOrCreate();')
+                reply, _, outputs = client.run(session, timeout=300)
+                times, failure = [], cell_error(reply, outputs)
+                for i in range(runs + 1):
+                    if failure:
+                        break
+                    reply, elapsed, outputs = client.run(count, timeout=900)
+                    failure = cell_error(reply, outputs)
+                    if i > 0:  # the first run warms the JIT and Spark's own caches
+                        times.append(elapsed)
+                figures[f"spark_word_count_{where}_s"] = f"failed: {failure}" if failure else statistics.median(times)
+                client.run("spark.stop();", timeout=120)
+        finally:
+            client.close()
+            km.shutdown_kernel(now=True)
+            log.close()
+    if not any("callisto" in part for part in spec.argv):
+        figures["spark_class_dir_declaration_cell_p50_ms"] = "n/a"
+        return figures
+    for mode, env in (("on", None), ("off", dict(os.environ, CALLISTO_JVM_OPTS="-Dcallisto.replClassDir="))):
+        km, client, log, _ = start_kernel(name, f"-classdir-{mode}", env=env)
+        try:
+            wait_until_answering(client)
+            wait_until_publishing(client)
+            for i in range(20):  # warm up
+                client.run(f"int warm{i}(int x) {{ return x + {i}; }}")
+            declared = [client.run(f"int f{i}(int x) {{ return x + {i}; }}")[1] * 1000 for i in range(100)]
+            trivial = [client.run(f"{i} + 1")[1] * 1000 for i in range(100)]
+            figures[f"spark_class_dir_{mode}_declaration_cell_p50_ms"] = percentile(declared, 0.5)
+            figures[f"spark_class_dir_{mode}_trivial_cell_p50_ms"] = percentile(trivial, 0.5)
+        finally:
+            client.close()
+            km.shutdown_kernel(now=True)
+            log.close()
+    for kind in ("declaration", "trivial"):
+        on, off = figures[f"spark_class_dir_on_{kind}_cell_p50_ms"], figures[f"spark_class_dir_off_{kind}_cell_p50_ms"]
+        figures[f"spark_class_dir_cost_{kind}_cell_ms"] = on - off
+    return figures
+
+
 def in_process_jshell(cells):
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     source = pathlib.Path(__file__).parent / "InProcessJShell.java"
@@ -674,8 +779,8 @@ def main():
     parser = argparse.ArgumentParser(description="Callisto benchmarks")
     parser.add_argument("kernels", nargs="*", default=["java"], help="kernelspec names; the first is the baseline")
     parser.add_argument("--cells", type=int, default=200, help="trivial cells to time")
-    parser.add_argument("--only", choices=["all", "debugger", "comms", "encryption"], default="all",
-                        help="debugger, comms, encryption: just those figures, merged into an existing results file")
+    parser.add_argument("--only", choices=["all", "debugger", "comms", "encryption", "spark"], default="all",
+                        help="debugger, comms, encryption, spark: just those figures, merged into an existing results file")
     parser.add_argument("--comm-rounds", type=int, default=200, help="comm round trips to time, idle and while a cell runs")
     parser.add_argument("--debug-cells", type=int, default=100, help="trivial cells to time with the debugger off, and as many with it on")
     parser.add_argument("--stops", type=int, default=30, help="continue → stopped round trips to time")
@@ -692,6 +797,8 @@ def main():
             results[name].update(bench_comms(name, args.comm_rounds))
         if args.only in ("all", "encryption"):
             results[name].update(bench_encryption(name, args.cells))
+        if args.only == "spark":
+            results[name].update(bench_spark(name))
     if args.only == "all":
         results["in-process JShell (reference)"] = in_process_jshell(args.cells)
 
