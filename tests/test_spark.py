@@ -43,6 +43,8 @@ pytestmark = pytest.mark.skipif(not spark_runs_on(kernel_java_feature()),
                                 reason=f"Spark {spark_version()} does not run on JDK 24+ (Hadoop's Subject.getSubject)")
 
 CELLS = [
+    # defined before Spark is on the classpath: Callisto keeps its class file until Spark appears
+    "record Before(long v) implements java.io.Serializable {}",
     f"%maven org.apache.spark:spark-sql_2.13:{spark_version()}",
     "import org.apache.spark.sql.*;\n"
     "import org.apache.spark.sql.api.java.UDF1;\n"
@@ -76,10 +78,12 @@ CELLS = [
     "        Encoders.LONG()).count()",
     'System.out.println("after " + spark.range(100).count());',
     'spark.range(30).selectExpr("id", "id * id AS square")',  # a Dataset as the cell's value: a table
+    'System.out.println("before " + spark.range(4).map((MapFunction<Long, Long>) x -> new Before(x).v() * 10,\n'
+    '        Encoders.LONG()).reduce((ReduceFunction<Long>) Long::sum));',
     "spark.stop();",
 ]
-INTERRUPTED = 14
-DATASET = 16
+INTERRUPTED = next(i for i, code in enumerate(CELLS) if "1_000_000_000L" in code)
+DATASET = next(i for i, code in enumerate(CELLS) if "AS square" in code)
 # Only in the local[2] run: a master nothing listens on fails its cell in seconds (Spark alone waits a minute),
 # and the next session works.
 UNREACHABLE = [
@@ -133,6 +137,7 @@ def check_results(nb, expected_errors=()):
     interrupted = nb.cells[INTERRUPTED]
     assert any(o.output_type == "error" for o in interrupted.outputs), "the long job was not interrupted"
     assert "after 100" in out, "a cell after the interrupted job did not run"
+    assert "before 60" in out
     # The long job showed Spark's progress under its cell: stages with tasks done, running, of all.
     bars = [o for o in interrupted.outputs if o.output_type == "display_data"]
     assert bars and re.search(r"\[Stage \d+:=*>? *\(\d+ \+ \d+\) / 2\]", bars[0].data["text/plain"]), interrupted.outputs
@@ -176,7 +181,7 @@ def test_kernel_shutdown_stops_the_session_cleanly(tmp_path):
     with standalone_cluster(tmp_path) as cluster:
         km, kc = start_new_kernel(kernel_name=KERNEL)
         try:
-            for code in CELLS[:3]:
+            for code in CELLS[:4]:
                 reply = kc.execute_interactive(code.replace("{master}", cluster.url), timeout=600)
                 assert reply["content"]["status"] == "ok", code
             reply = kc.execute_interactive('spark.range(0, 100, 1, 2).count()', timeout=300)

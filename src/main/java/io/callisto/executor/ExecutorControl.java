@@ -120,9 +120,7 @@ final class ExecutorControl extends DirectExecutionControl {
         }
         cellThread = Thread.currentThread();
         lastValue = null;
-        if (!lane) {
-            SparkWatch.beforeSnippet(doitMethod.getDeclaringClass().getClassLoader());
-        }
+        SparkWatch.beforeSnippet(doitMethod.getDeclaringClass().getClassLoader(), !lane);
         try {
             Object value;
             String sparkStopped = null;

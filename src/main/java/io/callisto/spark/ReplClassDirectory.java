@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 
 /**
@@ -21,6 +23,9 @@ public final class ReplClassDirectory {
     public static final String SPARK_LOG_LEVEL = "spark.log.level";
 
     private static volatile Path directory;
+    /** The classes loaded before Spark was seen, by binary name, in load order. */
+    private static final Map<String, byte[]> PENDING = new LinkedHashMap<>();
+    private static boolean sparkSeen;
 
     private ReplClassDirectory() {
     }
@@ -54,8 +59,10 @@ public final class ReplClassDirectory {
     }
 
     /**
-     * Writes (or overwrites) one class file per class, at its binary name's path ({@code REPL/$JShell$12.class}).
-     * A class that cannot be written is reported on stderr once and skipped: a cell never fails for it.
+     * Writes (or overwrites) one class file per class, at its binary name's path ({@code REPL/$JShell$12.class}),
+     * once Spark has been seen ({@link #sparkSeen}); until then the bytes wait in memory, so a notebook without
+     * Spark pays nothing on disk. A class that cannot be written is reported on stderr once and skipped: a cell
+     * never fails for it.
      *
      * @param classes the classes JShell has just loaded or redefined (ExecutionControl's load and redefine)
      */
@@ -64,17 +71,44 @@ public final class ReplClassDirectory {
         if (dir == null) {
             return;
         }
-        for (ClassBytecodes c : classes) {
-            Path file = dir.resolve(c.name().replace('.', '/') + ".class");
-            try {
-                Files.createDirectories(file.getParent());
-                // Written aside and moved over, so a Spark executor fetching the class never reads half a file.
-                Path partial = Files.createTempFile(file.getParent(), ".callisto", ".partial");
-                Files.write(partial, c.bytecodes());
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                System.err.println("Callisto: cannot write " + file + " for Spark: " + e.getMessage());
+        synchronized (PENDING) {
+            if (!sparkSeen) {
+                for (ClassBytecodes c : classes) {
+                    PENDING.put(c.name(), c.bytecodes());  // a redefinition replaces the bytes kept
+                }
+                return;
             }
+        }
+        for (ClassBytecodes c : classes) {
+            writeFile(dir, c.name(), c.bytecodes());
+        }
+    }
+
+    /**
+     * Spark is in the snippets' class loader (io.callisto.spark.SparkWatch): the classes kept so far go to disk,
+     * before the snippet that may start a job runs, and later ones are written as they come.
+     */
+    public static void sparkSeen() {
+        Path dir = directory;
+        synchronized (PENDING) {
+            sparkSeen = true;
+            if (dir != null) {
+                PENDING.forEach((name, bytes) -> writeFile(dir, name, bytes));
+            }
+            PENDING.clear();
+        }
+    }
+
+    private static void writeFile(Path dir, String name, byte[] bytecodes) {
+        Path file = dir.resolve(name.replace('.', '/') + ".class");
+        try {
+            Files.createDirectories(file.getParent());
+            // Written aside and moved over, so a Spark executor fetching the class never reads half a file.
+            Path partial = Files.createTempFile(file.getParent(), ".callisto", ".partial");
+            Files.write(partial, bytecodes);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("Callisto: cannot write " + file + " for Spark: " + e.getMessage());
         }
     }
 }

@@ -47,12 +47,14 @@ public final class SparkWatch {
     }
 
     /**
-     * A parent-shell cell's snippet starts on this thread: Spark's progress bar follows it, if Spark is there.
+     * A snippet starts on this thread. Once Spark is there, the notebook's classes are on disk for it, and a
+     * parent-shell cell gets a progress bar.
      *
      * @param snippets the class loader of the snippets (and of the jars {@code %maven} added)
+     * @param parentShell whether the snippet is the parent shell's (a subshell's cells get no progress bar)
      */
-    public static void beforeSnippet(ClassLoader snippets) {
-        if (sparkPresent(snippets)) {
+    public static void beforeSnippet(ClassLoader snippets, boolean parentShell) {
+        if (sparkPresent(snippets) && parentShell) {
             SparkProgress.cellStarted(Thread.currentThread());
         }
     }
@@ -160,6 +162,7 @@ public final class SparkWatch {
                 return false;
             }
             sparkLoader = snippets;
+            ReplClassDirectory.sparkSeen();
             watchInterrupts(snippets);
             SparkProgress.start(snippets);
         }
