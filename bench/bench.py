@@ -4,6 +4,7 @@
     bench/run --only debugger K ... just the debugger figures (a minute, not eight)
     bench/run --only comms K ...    just the comm figures
     bench/run --only encryption K   just the CurveZMQ figures
+    bench/run --only session K ...  just the session figures (the first minute, growth, memory; ~4 min a kernel)
     bench/run --only spark K ...    just the Spark figures (not in the default run: a cluster and 200 MB of jars)
 
 The debugger figures (for a kernelspec whose metadata says debugger: true; "n/a" for one that does not)
@@ -21,6 +22,14 @@ that handles comm messages only between cells says so instead of the second pair
 The encryption figures run the trivial cells and the 100,000-line print twice, each in a kernel of its own: one
 started with jupyter_client's transport_encryption "disabled", one with "required" (CurveZMQ on every socket),
 and print their ratio ("n/a" for a kernelspec that does not declare supported_encryption: ["curve"]).
+
+The session figures (issue 16) run in kernels of their own: the start to the first result (an execute sent the
+moment kernel_info_reply arrives, until its execute_reply), the median of the first 20 trivial cells, the memory
+of the kernel's process tree at start, after the run and 60 s idle after it, idle CPU (in the 3 s right after
+kernel_info_reply, and over 5 s once idle), and the growth of the trivial-cell p50 after 2,000 evaluations: 200
+re-runs of 10 cells (RERUN_CELLS) in one kernel and 1,000 distinct cells of a variable and a method in another,
+each as a ratio to the p50 before; then a 40-cell teaching notebook (TEACHING_NOTEBOOK) through nbclient, wall
+time with the kernel's start. A kernelspec whose language is not Java gets only the language-neutral figures.
 
 The Spark figures (--only spark; Spark's jars and a standalone cluster on loopback from tests/spark_cluster.py)
 time a word count over 50 MB of generated text with the typed Dataset API and cell lambdas, in one kernel, with
@@ -674,6 +683,66 @@ FIFTY_DECLARATIONS = (
 )
 
 
+# Ten cells a notebook session re-runs as it goes: declarations of every kind and expressions over them.
+RERUN_CELLS = [
+    "int base = 3;",
+    "int square(int x) { return x * x; }",
+    "record Pair(int a, int b) { int sum() { return a + b; } }",
+    "var pairs = new ArrayList<Pair>();",
+    "for (int i = 0; i < 10; i++) pairs.add(new Pair(i, square(i)));",
+    'String label(Pair p) { return p.a() + "->" + p.b(); }',
+    'pairs.stream().map(p -> label(p)).collect(Collectors.joining(","))',
+    "class Box { int n; Box(int n) { this.n = n; } int twice() { return 2 * n; } }",
+    "var box = new Box(base);",
+    "box.twice() + square(base)",
+]
+
+# A 40-cell teaching notebook: classes, loops, strings, collections, as a first Java course has them.
+TEACHING_NOTEBOOK = [
+    'System.out.println("Hello, Java");',
+    "int a = 7, b = 5;",
+    "a + b",
+    "a * b - a / b",
+    "double ratio = (double) a / b;",
+    'String.format("%.3f", ratio)',
+    'String name = "Ada Lovelace";',
+    "name.toUpperCase()",
+    'name.split(" ")[1].length()',
+    'new StringBuilder(name).reverse().toString()',
+    "int total = 0;\nfor (int i = 1; i <= 100; i++) {\n    total += i;\n}\ntotal",
+    "int n = 27, steps = 0;\nwhile (n != 1) {\n    n = n % 2 == 0 ? n / 2 : 3 * n + 1;\n    steps++;\n}\nsteps",
+    "long factorial(int k) { return k <= 1 ? 1 : k * factorial(k - 1); }",
+    "factorial(15)",
+    "boolean isPrime(int k) {\n    if (k < 2) return false;\n    for (int d = 2; d * d <= k; d++) if (k % d == 0) return false;\n    return true;\n}",
+    "IntStream.rangeClosed(1, 50).filter(k -> isPrime(k)).boxed().toList()",
+    "int[] numbers = {5, 3, 9, 1, 7};",
+    "Arrays.sort(numbers);\nArrays.toString(numbers)",
+    "List<String> fruits = new ArrayList<>(List.of(\"pear\", \"apple\", \"fig\"));",
+    'fruits.add("banana");\nCollections.sort(fruits);\nfruits',
+    "Map<String, Integer> lengths = new TreeMap<>();\nfor (String f : fruits) lengths.put(f, f.length());\nlengths",
+    "Set<Integer> seen = new HashSet<>(List.of(1, 2, 2, 3, 3, 3));\nseen.size()",
+    "class Account {\n    private final String owner;\n    private double balance;\n"
+    "    Account(String owner) { this.owner = owner; }\n    void deposit(double x) { balance += x; }\n"
+    "    double balance() { return balance; }\n    public String toString() { return owner + \": \" + balance; }\n}",
+    'var account = new Account("Ada");',
+    "account.deposit(120.5);\naccount.deposit(30);\naccount",
+    "interface Shape { double area(); }",
+    "record Circle(double r) implements Shape { public double area() { return Math.PI * r * r; } }",
+    "record Rect(double w, double h) implements Shape { public double area() { return w * h; } }",
+    "List<Shape> shapes = List.of(new Circle(1), new Rect(2, 3), new Circle(0.5));",
+    "shapes.stream().mapToDouble(Shape::area).sum()",
+    "enum Day { MON, TUE, WED, THU, FRI, SAT, SUN }",
+    "Arrays.stream(Day.values()).filter(d -> d.ordinal() >= 5).toList()",
+    'String word = "racecar";\nboolean palindrome = new StringBuilder(word).reverse().toString().equals(word);\npalindrome',
+    "var counts = new HashMap<Character, Integer>();\nfor (char c : \"mississippi\".toCharArray()) counts.merge(c, 1, Integer::sum);\ncounts",
+    "int[][] grid = new int[3][4];\nfor (int r = 0; r < 3; r++) for (int c = 0; c < 4; c++) grid[r][c] = r * c;\nArrays.deepToString(grid)",
+    'try {\n    Integer.parseInt("forty");\n} catch (NumberFormatException e) {\n    System.out.println("not a number: " + e.getMessage());\n}',
+    "Optional<String> longest = fruits.stream().max(Comparator.comparingInt(String::length));\nlongest.orElse(\"none\")",
+    "var squares = IntStream.range(0, 10).map(i -> i * i).boxed().collect(Collectors.toList());\nsquares",
+    "fruits.stream().collect(Collectors.groupingBy(String::length))",
+    'System.out.println("Done: " + fruits.size() + " fruits, " + shapes.size() + " shapes");',
+]
+
 SPARK_WORDS_MB = 50
 
 
@@ -781,6 +850,89 @@ def bench_spark(name, runs=3):
     return figures
 
 
+def bench_session(name, reruns=200, declarations=1000):
+    """The first minute of a session and how a cell's cost and the memory grow with the notebook."""
+    spec = KernelSpecManager().get_kernel_spec(name)
+    java = spec.language.lower() == "java"
+    figures = {}
+
+    def pid_of(km):
+        return km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
+
+    def trivial_p50(client, count=100, offset=0):
+        return percentile([client.run(f"{offset + i} + 1")[1] * 1000 for i in range(count)], 0.5)
+
+    # Start to first result: an execute sent the moment kernel_info_reply arrives, until its execute_reply.
+    km, client, log, start = start_kernel(name, "-session")
+    try:
+        wait_until_answering(client)
+        figures["session_start_to_kernel_info_s"] = time.perf_counter() - start
+        msg_id = client.execute("1 + 1")
+        client.wait_for(lambda n, m: n == "shell" and m["parent_header"].get("msg_id") == msg_id, timeout=120)
+        figures["session_start_to_first_result_s"] = time.perf_counter() - start
+        wait_until_publishing(client)
+        figures["session_first_20_cells_median_ms"] = statistics.median(
+            client.run(f"{i} + 1")[1] * 1000 for i in range(20))
+        if pid_of(km):
+            figures["session_memory_at_start_mb"] = process_tree_rss_mb(pid_of(km))
+        if java:
+            before = trivial_p50(client, offset=100)
+            figures["session_trivial_cell_p50_ms"] = before
+            figures["session_trivial_cell_p90_ms"] = percentile(
+                [client.run(f"{i} + 1")[1] * 1000 for i in range(200, 300)], 0.9)
+            for _ in range(reruns):
+                for code in RERUN_CELLS:
+                    client.run(code)
+            figures["session_growth_200_reruns_of_10_cells_x"] = trivial_p50(client, offset=300) / before
+        if pid_of(km):
+            figures["session_memory_after_run_mb"] = process_tree_rss_mb(pid_of(km))
+            time.sleep(60)  # a user reading: what the kernel gives back when idle
+            figures["session_memory_60s_idle_mb"] = process_tree_rss_mb(pid_of(km))
+            cpu = process_tree_cpu_seconds(pid_of(km))
+            time.sleep(5)
+            figures["session_idle_cpu_later_%"] = (process_tree_cpu_seconds(pid_of(km)) - cpu) / 5 * 100
+    finally:
+        client.close()
+        km.shutdown_kernel(now=True)
+        log.close()
+
+    # CPU in the 3 s after kernel_info_reply, no cell sent; then 1,000 distinct declarations.
+    km, client, log, start = start_kernel(name, "-declarations")
+    try:
+        wait_until_answering(client)
+        if pid_of(km):
+            cpu = process_tree_cpu_seconds(pid_of(km))
+            time.sleep(3)
+            figures["session_cpu_3s_after_ready_%"] = (process_tree_cpu_seconds(pid_of(km)) - cpu) / 3 * 100
+        wait_until_publishing(client)
+        if java:
+            for i in range(20):
+                client.run(f"{i} + 1")
+            before = trivial_p50(client, offset=20)
+            for i in range(declarations):
+                client.run(f"int d{i} = {i};\nint dm{i}(int x) {{ return x + d{i}; }}")
+            figures["session_growth_1000_declarations_x"] = trivial_p50(client, offset=200) / before
+            if pid_of(km):
+                figures["session_memory_after_1000_declarations_mb"] = process_tree_rss_mb(pid_of(km))
+    finally:
+        client.close()
+        km.shutdown_kernel(now=True)
+        log.close()
+
+    # A real notebook through nbclient, the kernel's start included.
+    if java:
+        import nbformat
+        from nbclient import NotebookClient
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(code) for code in TEACHING_NOTEBOOK]
+        started = time.perf_counter()
+        NotebookClient(nb, kernel_name=name, timeout=120, allow_errors=True).execute()
+        figures["session_teaching_notebook_40_cells_s"] = time.perf_counter() - started
+        failed = [i for i, cell in enumerate(nb.cells) if any(o.output_type == "error" for o in cell.outputs)]
+        figures["session_teaching_notebook_errors"] = f"cells {failed}" if failed else "none"
+    return figures
+
+
 def in_process_jshell(cells):
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     source = pathlib.Path(__file__).parent / "InProcessJShell.java"
@@ -792,8 +944,8 @@ def main():
     parser = argparse.ArgumentParser(description="Callisto benchmarks")
     parser.add_argument("kernels", nargs="*", default=["java"], help="kernelspec names; the first is the baseline")
     parser.add_argument("--cells", type=int, default=200, help="trivial cells to time")
-    parser.add_argument("--only", choices=["all", "debugger", "comms", "encryption", "spark"], default="all",
-                        help="debugger, comms, encryption, spark: just those figures, merged into an existing results file")
+    parser.add_argument("--only", choices=["all", "session", "debugger", "comms", "encryption", "spark"], default="all",
+                        help="session, debugger, comms, encryption, spark: just those figures, merged into an existing results file")
     parser.add_argument("--comm-rounds", type=int, default=200, help="comm round trips to time, idle and while a cell runs")
     parser.add_argument("--debug-cells", type=int, default=100, help="trivial cells to time with the debugger off, and as many with it on")
     parser.add_argument("--stops", type=int, default=30, help="continue → stopped round trips to time")
@@ -810,6 +962,8 @@ def main():
             results[name].update(bench_comms(name, args.comm_rounds))
         if args.only in ("all", "encryption"):
             results[name].update(bench_encryption(name, args.cells))
+        if args.only in ("all", "session"):
+            results[name].update(bench_session(name))
         if args.only == "spark":
             results[name].update(bench_spark(name))
     if args.only == "all":
