@@ -170,6 +170,8 @@ def test_the_same_notebook_with_local_master():
     lost = [o for o in nb.cells[unreachable].outputs if o.output_type == "error"]
     assert lost and "cannot be reached" in lost[0].evalue and "Connection refused" in lost[0].evalue, \
         nb.cells[unreachable].outputs
+    stderr = "".join(o.text for o in nb.cells[unreachable].outputs if o.output_type == "stream" and o.name == "stderr")
+    assert "Callisto: could not" not in stderr, stderr[-2000:]
     assert "again 5" in stdout(nb)
     assert {pid for pid, _ in tasks} == {driver}, "local[2] ran tasks outside the driver's JVM"
 

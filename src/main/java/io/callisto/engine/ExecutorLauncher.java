@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -36,6 +38,9 @@ import jdk.jshell.execution.Util;
  * notebook debugger ({@link DebugTarget}). The executor is a child of the kernel.
  */
 final class ExecutorLauncher implements ExecutionControlProvider {
+    /** Every executor JVM this kernel started that has not ended yet. */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
     private static final Logger LOG = Logger.getLogger(ExecutorLauncher.class.getName());
     private static final int CONNECT_TIMEOUT_MS = 60_000;
 
@@ -152,7 +157,11 @@ final class ExecutorLauncher implements ExecutionControlProvider {
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             process = started;
-            started.onExit().thenRun(() -> SparkLaunch.delete(classDirectory));
+            LIVE.add(started);
+            started.onExit().thenRun(() -> {
+                LIVE.remove(started);
+                SparkLaunch.delete(classDirectory);
+            });
             // An executor that dies before it connects (a bad JVM option) must not leave accept() waiting.
             started.onExit().thenRun(() -> {
                 closeQuietly(listener);
@@ -251,6 +260,14 @@ final class ExecutorLauncher implements ExecutionControlProvider {
         } catch (IOException | IllegalConnectorArgumentsException | IllegalArgumentException e) {
             // Already stopped.
         }
+    }
+
+    /**
+     * Kills every executor JVM still alive: called last when the engine closes, so that one still starting (the
+     * warm spare) does not outlive the kernel, where its debug agent would print transport errors on stderr.
+     */
+    static void killRemaining() {
+        LIVE.forEach(Process::destroyForcibly);
     }
 
     private static void closeQuietly(ServerSocket listener) {

@@ -1,5 +1,7 @@
 package io.callisto.engine;
 
+import io.callisto.spark.launch.SparkLaunch;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -156,5 +158,10 @@ final class SessionPool {
             }
         }
         replicator.shutdown();
+        if (!ClassDataArchive.creating()) {  // an executor writing the install's archive needs its time
+            ExecutorLauncher.killRemaining();
+        }
+        // The kernel ends with a halt, which runs no shutdown hook.
+        SparkLaunch.deleteClassDirectories();
     }
 }

@@ -73,13 +73,13 @@ final class MasterCheck {
             }
         }
         if (SparkWatch.activeContext(snippets) == sc) {
-            Class.forName("org.apache.spark.SparkContext", false, snippets).getMethod("clearActiveContext").invoke(null);
+            call(companion("org.apache.spark.SparkContext"), "clearActiveContext");
         }
-        Class<?> session = Class.forName("org.apache.spark.sql.SparkSession", false, snippets);
+        Object session = companion("org.apache.spark.sql.SparkSession");
         for (String which : new String[] {"Default", "Active"}) {
-            Object option = session.getMethod("get" + which + "Session").invoke(null);
+            Object option = call(session, "get" + which + "Session");
             if ((boolean) call(option, "isDefined") && call(call(option, "get"), "sparkContext") == sc) {
-                session.getMethod("clear" + which + "Session").invoke(null);
+                call(session, "clear" + which + "Session");
             }
         }
     }
@@ -129,6 +129,11 @@ final class MasterCheck {
         } catch (java.lang.reflect.InvocationTargetException expected) {
             // TaskSchedulerImpl.error throws when no job is running: that is Spark's "Exiting due to error"
         }
+    }
+
+    /** Scala's companion object of a class ({@code SparkSession$.MODULE$}), where its "static" methods live. */
+    private Object companion(String className) throws ReflectiveOperationException {
+        return Class.forName(className + "$", false, snippets).getField("MODULE$").get(null);
     }
 
     private static boolean waitsForRegistration(Thread cell) {

@@ -29,6 +29,9 @@ final class SparkProgress {
     private final ClassLoader snippets;
     private final Map<Integer, Stage> stages = new LinkedHashMap<>();
     private final MasterCheck masterCheck;
+    /** The SparkContext whose stages were last seen, and the highest stage id an earlier cell showed in it. */
+    private Object context;
+    private int lastStageBefore = Integer.MIN_VALUE;
     /** The running cell's thread, or null between cells. */
     private Thread cell;
     private String displayId;
@@ -76,6 +79,9 @@ final class SparkProgress {
 
     private synchronized void begin(Thread thread) {
         cell = thread;
+        for (int id : stages.keySet()) {
+            lastStageBefore = Math.max(lastStageBefore, id);
+        }
         stages.clear();
         displayId = null;
         shown = null;
@@ -130,9 +136,15 @@ final class SparkProgress {
             masterCheck.check(cell);
             return;
         }
+        if (sc != context) {
+            context = sc;  // stage ids start again at 0 in a new SparkContext
+            lastStageBefore = Integer.MIN_VALUE;
+        }
         Object tracker = call(sc, "statusTracker");
         for (int id : (int[]) call(tracker, "getActiveStageIds")) {
-            stages.computeIfAbsent(id, Stage::new);
+            if (id > lastStageBefore) {  // not a stage of an earlier cell (a cancelled one still winding down)
+                stages.computeIfAbsent(id, Stage::new);
+            }
         }
         if (!stages.isEmpty()) {
             refresh(false);

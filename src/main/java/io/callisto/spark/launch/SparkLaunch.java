@@ -85,6 +85,13 @@ public final class SparkLaunch {
         return root.resolve("executor-" + EXECUTORS.incrementAndGet());
     }
 
+    /** Removes every class directory this kernel JVM made, and their root (the engine's close; the kernel halts). */
+    public static synchronized void deleteClassDirectories() {
+        if (root != null) {
+            delete(root);
+        }
+    }
+
     /** Removes a class directory and everything under it; what cannot be removed is left (a temp dir). */
     public static void delete(Path directory) {
         if (!Files.exists(directory)) {
