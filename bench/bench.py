@@ -219,6 +219,11 @@ def wait_until_publishing(client, timeout=60):
     raise TimeoutError("no status on IOPub")
 
 
+def kernel_pid(km):
+    """The kernel process's pid, or None when the provisioner does not say (a remote kernel)."""
+    return km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
+
+
 def start_kernel(name, log_suffix="", transport_encryption="disabled", env=None):
     """Starts a kernelspec; its own output goes to a log file beside the results, out of the table's way.
     Returns the manager, a client, the log and the moment the kernel was started."""
@@ -236,9 +241,6 @@ def bench_kernel(name, cells):
     figures = {}
     km, client, log, start = start_kernel(name)
 
-    def kernel_pid():
-        return km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
-
     def restart():
         km.restart_kernel(now=True)  # same ports, so the raw sockets reconnect by themselves
         wait_until_answering(client)
@@ -250,8 +252,8 @@ def bench_kernel(name, cells):
         time.sleep(0.5)  # let the subscription settle before timing cells
         _, first, _ = client.run("1 + 1")
         figures["first_cell_ms"] = first * 1000
-        if kernel_pid():
-            figures["resident_memory_at_start_mb"] = process_tree_rss_mb(kernel_pid())
+        if kernel_pid(km):
+            figures["resident_memory_at_start_mb"] = process_tree_rss_mb(kernel_pid(km))
 
         times = [client.run(f"{i} + 1")[1] * 1000 for i in range(cells)]
         figures["trivial_cell_p50_ms"] = percentile(times, 0.5)
@@ -297,13 +299,13 @@ def bench_kernel(name, cells):
             except TimeoutError:
                 replied = False
                 figures[f"interrupt_{case}_ms"] = "not stopped in 10 s"
-            if kernel_pid():
+            if kernel_pid(km):
                 # The second after a one-second settle: a cell still spinning shows as ~100 %, while the
                 # kernel's own JIT compiling right after a cell (up to ~15 % of that first second) is over.
                 time.sleep(1.0)
-                before = process_tree_cpu_seconds(kernel_pid())
+                before = process_tree_cpu_seconds(kernel_pid(km))
                 time.sleep(1.0)
-                figures[f"interrupt_{case}_cpu_after_%"] = (process_tree_cpu_seconds(kernel_pid()) - before) * 100
+                figures[f"interrupt_{case}_cpu_after_%"] = (process_tree_cpu_seconds(kernel_pid(km)) - before) * 100
             if not replied:
                 restart()
 
@@ -331,12 +333,12 @@ def bench_kernel(name, cells):
             figures["exit_with_50_declarations_cell_ms"] = "kernel gone" if not km.is_alive() else "no answer in 30 s"
             restart()
 
-        if kernel_pid():
-            figures["resident_memory_after_run_mb"] = process_tree_rss_mb(kernel_pid())
+        if kernel_pid(km):
+            figures["resident_memory_after_run_mb"] = process_tree_rss_mb(kernel_pid(km))
             time.sleep(3)  # let the warm spare executor finish starting and the JIT settle
-            before = process_tree_cpu_seconds(kernel_pid())
+            before = process_tree_cpu_seconds(kernel_pid(km))
             time.sleep(5)
-            figures["idle_cpu_%"] = (process_tree_cpu_seconds(kernel_pid()) - before) / 5 * 100
+            figures["idle_cpu_%"] = (process_tree_cpu_seconds(kernel_pid(km)) - before) / 5 * 100
     finally:
         client.close()
         km.shutdown_kernel(now=True)
@@ -856,9 +858,6 @@ def bench_session(name, reruns=200, declarations=1000):
     java = spec.language.lower() == "java"
     figures = {}
 
-    def pid_of(km):
-        return km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
-
     def trivial_p50(client, count=100, offset=0):
         return percentile([client.run(f"{offset + i} + 1")[1] * 1000 for i in range(count)], 0.5)
 
@@ -873,8 +872,8 @@ def bench_session(name, reruns=200, declarations=1000):
         wait_until_publishing(client)
         figures["session_first_20_cells_median_ms"] = statistics.median(
             client.run(f"{i} + 1")[1] * 1000 for i in range(20))
-        if pid_of(km):
-            figures["session_memory_at_start_mb"] = process_tree_rss_mb(pid_of(km))
+        if kernel_pid(km):
+            figures["session_memory_at_start_mb"] = process_tree_rss_mb(kernel_pid(km))
         if java:
             before = trivial_p50(client, offset=100)
             figures["session_trivial_cell_p50_ms"] = before
@@ -884,13 +883,13 @@ def bench_session(name, reruns=200, declarations=1000):
                 for code in RERUN_CELLS:
                     client.run(code)
             figures["session_growth_200_reruns_of_10_cells_x"] = trivial_p50(client, offset=300) / before
-        if pid_of(km):
-            figures["session_memory_after_run_mb"] = process_tree_rss_mb(pid_of(km))
+        if kernel_pid(km):
+            figures["session_memory_after_run_mb"] = process_tree_rss_mb(kernel_pid(km))
             time.sleep(60)  # a user reading: what the kernel gives back when idle
-            figures["session_memory_60s_idle_mb"] = process_tree_rss_mb(pid_of(km))
-            cpu = process_tree_cpu_seconds(pid_of(km))
+            figures["session_memory_60s_idle_mb"] = process_tree_rss_mb(kernel_pid(km))
+            cpu = process_tree_cpu_seconds(kernel_pid(km))
             time.sleep(5)
-            figures["session_idle_cpu_later_%"] = (process_tree_cpu_seconds(pid_of(km)) - cpu) / 5 * 100
+            figures["session_idle_cpu_later_%"] = (process_tree_cpu_seconds(kernel_pid(km)) - cpu) / 5 * 100
     finally:
         client.close()
         km.shutdown_kernel(now=True)
@@ -900,10 +899,10 @@ def bench_session(name, reruns=200, declarations=1000):
     km, client, log, start = start_kernel(name, "-declarations")
     try:
         wait_until_answering(client)
-        if pid_of(km):
-            cpu = process_tree_cpu_seconds(pid_of(km))
+        if kernel_pid(km):
+            cpu = process_tree_cpu_seconds(kernel_pid(km))
             time.sleep(3)
-            figures["session_cpu_3s_after_ready_%"] = (process_tree_cpu_seconds(pid_of(km)) - cpu) / 3 * 100
+            figures["session_cpu_3s_after_ready_%"] = (process_tree_cpu_seconds(kernel_pid(km)) - cpu) / 3 * 100
         wait_until_publishing(client)
         if java:
             for i in range(20):
@@ -912,8 +911,8 @@ def bench_session(name, reruns=200, declarations=1000):
             for i in range(declarations):
                 client.run(f"int d{i} = {i};\nint dm{i}(int x) {{ return x + d{i}; }}")
             figures["session_growth_1000_declarations_x"] = trivial_p50(client, offset=200) / before
-            if pid_of(km):
-                figures["session_memory_after_1000_declarations_mb"] = process_tree_rss_mb(pid_of(km))
+            if kernel_pid(km):
+                figures["session_memory_after_1000_declarations_mb"] = process_tree_rss_mb(kernel_pid(km))
     finally:
         client.close()
         km.shutdown_kernel(now=True)

@@ -122,20 +122,22 @@ final class ExecutorControl extends DirectExecutionControl {
         lastValue = null;
         SparkWatch.beforeSnippet(doitMethod.getDeclaringClass().getClassLoader(), !lane);
         try {
-            Object value;
-            String sparkStopped = null;
+            Object value = null;
+            InvocationTargetException failed = null;
+            String sparkStopped;
             try {
                 value = doitMethod.invoke(null);
             } catch (InvocationTargetException thrown) {
-                String stopped = lane ? null : SparkWatch.afterCellSnippet();
-                throw stopped == null ? thrown : sparkStopped(stopped, thrown.getCause());
+                failed = thrown;
             } finally {
-                if (!lane) {
-                    sparkStopped = SparkWatch.afterCellSnippet();  // null after the catch's call: the cell has ended
-                }
+                // on a stop too, so the progress bar's polling ends with the cell
+                sparkStopped = lane ? null : SparkWatch.afterCellSnippet();
             }
             if (sparkStopped != null) {
-                throw sparkStopped(sparkStopped, null);
+                throw sparkStopped(sparkStopped, failed == null ? null : failed.getCause());
+            }
+            if (failed != null) {
+                throw failed;
             }
             if (lane) {
                 sendRichResult(value);

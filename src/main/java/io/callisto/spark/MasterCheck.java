@@ -1,14 +1,13 @@
 package io.callisto.spark;
 
 import static io.callisto.spark.Reflection.call;
+import static io.callisto.spark.Reflection.companion;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Fails a SparkContext quickly when its standalone master cannot be reached. Spark's standalone client retries
@@ -73,9 +72,9 @@ final class MasterCheck {
             }
         }
         if (SparkWatch.activeContext(snippets) == sc) {
-            call(companion("org.apache.spark.SparkContext"), "clearActiveContext");
+            call(companion(snippets, "org.apache.spark.SparkContext"), "clearActiveContext");
         }
-        Object session = companion("org.apache.spark.sql.SparkSession");
+        Object session = companion(snippets, "org.apache.spark.sql.SparkSession");
         for (String which : new String[] {"Default", "Active"}) {
             Object option = call(session, "get" + which + "Session");
             if ((boolean) call(option, "isDefined") && call(call(option, "get"), "sparkContext") == sc) {
@@ -131,11 +130,6 @@ final class MasterCheck {
         }
     }
 
-    /** Scala's companion object of a class ({@code SparkSession$.MODULE$}), where its "static" methods live. */
-    private Object companion(String className) throws ReflectiveOperationException {
-        return Class.forName(className + "$", false, snippets).getField("MODULE$").get(null);
-    }
-
     private static boolean waitsForRegistration(Thread cell) {
         for (StackTraceElement frame : cell.getStackTrace()) {
             if (frame.getMethodName().equals(WAIT_FRAME) && frame.getClassName().equals(STANDALONE_BACKEND)) {
@@ -151,16 +145,16 @@ final class MasterCheck {
      * @return null when one accepts, else why the last one did not (Connection refused, a timeout after 1 s)
      */
     private static String unreachable(String master) {
-        List<String> failures = new ArrayList<>();
+        String failure = "no address";
         for (String address : master.substring("spark://".length()).split(",")) {
             URI uri = URI.create("spark://" + address);
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
                 return null;
             } catch (IOException | IllegalArgumentException e) {
-                failures.add(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
         }
-        return failures.isEmpty() ? "no address" : failures.get(failures.size() - 1);
+        return failure;
     }
 }

@@ -8,6 +8,20 @@ final class Reflection {
     }
 
     /**
+     * Scala's companion object of a class ({@code SparkContext$.MODULE$}), where its "static" methods and fields live.
+     *
+     * @param className the class's binary name, without the {@code $}
+     * @return the object, or null when {@code loader} has no such class (no Spark)
+     */
+    static Object companion(ClassLoader loader, String className) throws ReflectiveOperationException {
+        try {
+            return Class.forName(className + "$", false, loader).getField("MODULE$").get(null);
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return null;
+        }
+    }
+
+    /**
      * Calls a public method of {@code target} by name: one without parameters, or one whose single parameter is an
      * int ({@code Dataset.take(int)}, {@code Row.get(int)}).
      *

@@ -24,7 +24,7 @@ final class SparkProgress {
     private static final int ROWS = 6;
     private static final int BAR_WIDTH = 40;
 
-    private static SparkProgress instance;
+    private static volatile SparkProgress instance;
 
     private final ClassLoader snippets;
     private final Map<Integer, Stage> stages = new LinkedHashMap<>();
@@ -55,10 +55,7 @@ final class SparkProgress {
 
     /** A parent-shell cell starts running on {@code thread}: polling begins (a no-op before Spark is seen). */
     static void cellStarted(Thread thread) {
-        SparkProgress progress;
-        synchronized (SparkProgress.class) {
-            progress = instance;
-        }
+        SparkProgress progress = instance;
         if (progress != null) {
             progress.begin(thread);
         }
@@ -70,10 +67,7 @@ final class SparkProgress {
      * @return why Callisto stopped a SparkContext during this cell ({@link MasterCheck}), or null
      */
     static String cellEnded() {
-        SparkProgress progress;
-        synchronized (SparkProgress.class) {
-            progress = instance;
-        }
+        SparkProgress progress = instance;
         return progress == null ? null : progress.end();
     }
 
@@ -96,7 +90,8 @@ final class SparkProgress {
             }
             try {
                 if (displayId != null) {
-                    refresh(true);
+                    Object sc = SparkWatch.activeContext(snippets);
+                    refresh(sc == null ? null : call(sc, "statusTracker"), true);
                 }
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 // the bar keeps its last rows; the cell's own result matters more
@@ -147,15 +142,16 @@ final class SparkProgress {
             }
         }
         if (!stages.isEmpty()) {
-            refresh(false);
+            refresh(tracker, false);
         }
     }
 
-    /** Reads the stages' counts and shows them if they changed; {@code last} is the cell's final refresh. */
-    private void refresh(boolean last) throws ReflectiveOperationException {
-        Object sc = SparkWatch.activeContext(snippets);
-        if (sc != null) {
-            Object tracker = call(sc, "statusTracker");
+    /**
+     * Reads the stages' counts from {@code tracker} (a SparkStatusTracker; null when the context has gone, and the
+     * rows keep their counts) and shows them if they changed; {@code last} is the cell's final refresh.
+     */
+    private void refresh(Object tracker, boolean last) throws ReflectiveOperationException {
+        if (tracker != null) {
             for (Stage stage : stages.values()) {
                 Object info = call(tracker, "getStageInfo", stage.id);  // Option[SparkStageInfo]
                 if ((boolean) call(info, "isDefined")) {

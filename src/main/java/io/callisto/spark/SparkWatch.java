@@ -1,6 +1,7 @@
 package io.callisto.spark;
 
 import static io.callisto.spark.Reflection.call;
+import static io.callisto.spark.Reflection.companion;
 
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicReference;
@@ -171,12 +172,12 @@ public final class SparkWatch {
 
     /**
      * The active SparkContext, or null for none (or no Spark). Read from the companion object's
-     * {@code activeContext} reference (its accessor's name mangled by Scala) without its lock: SparkContext.getActive takes the lock that
-     * {@code getOrCreate} holds while a context is built, which is a minute when a master cannot be reached.
-     * A Spark line without that field is asked through getActive (private[spark] in Scala, public in bytecode).
+     * {@code activeContext} reference (its accessor's name mangled by Scala) without its lock: SparkContext.getActive
+     * takes the lock that {@code getOrCreate} holds while a context is built, which is a minute when a master
+     * cannot be reached. A Spark line without that accessor is asked through getActive.
      */
     static Object activeContext(ClassLoader snippets) throws ReflectiveOperationException {
-        Object companion = companion(snippets);
+        Object companion = companion(snippets, SPARK_CONTEXT);
         if (companion == null) {
             return null;
         }
@@ -196,21 +197,12 @@ public final class SparkWatch {
      * @throws NoSuchFieldException on a Spark line without that field
      */
     static Object contextBeingConstructed(ClassLoader snippets) throws ReflectiveOperationException {
-        Object companion = companion(snippets);
+        Object companion = companion(snippets, SPARK_CONTEXT);
         if (companion == null) {
             return null;
         }
         Object option = companionField(companion, "contextBeingConstructed");
         return option != null && (boolean) call(option, "isDefined") ? call(option, "get") : null;
-    }
-
-    /** Scala's {@code object SparkContext} (SparkContext$.MODULE$), or null without Spark. */
-    private static Object companion(ClassLoader snippets) throws ReflectiveOperationException {
-        try {
-            return Class.forName(SPARK_CONTEXT + "$", false, snippets).getField("MODULE$").get(null);
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return null;
-        }
     }
 
     private static Object companionField(Object companion, String name) throws ReflectiveOperationException {
