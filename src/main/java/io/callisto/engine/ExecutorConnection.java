@@ -18,8 +18,10 @@ import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.net.Socket;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.StreamingExecutionControl;
@@ -45,6 +47,10 @@ final class ExecutorConnection extends StreamingExecutionControl {
     private final VirtualMachine vm;
     private final NestedEval nested;
     private final DebugTarget debugTarget;
+    /** How long a stop waits for a static initializer to finish, in ms (the engine kills after 1,000). */
+    static final long STOP_DEFER_MS = 800;
+    /** How often a deferred stop looks again, in ms. */
+    static final long STOP_RETRY_MS = 2;
     private final Object stopLock = new Object();
     /** Invokes outstanding: the cell's, and an eval's inside it. */
     private int userCodeRunning;
@@ -384,45 +390,84 @@ final class ExecutorConnection extends StreamingExecutionControl {
 
     /**
      * Throws the executor's prepared stop exception into the thread running the cell, wherever it is in Java
-     * code (a tight loop, a library method, sleep, wait). Returns at once; the snippet then ends as stopped.
-     * When no snippet is in its own code (one is compiling, or the cell waits for an eval's next snippet),
-     * the next snippet does not start, and an eval the cell is in ends as stopped.
+     * code (a tight loop, a library method, sleep, wait). The snippet then ends as stopped. When no snippet is
+     * in its own code (one is compiling, or the cell waits for an eval's next snippet), the next snippet does
+     * not start, and an eval the cell is in ends as stopped.
+     *
+     * <p>A thread inside a static initializer is not stopped there: the JVM would mark that class as failed for
+     * the rest of the session (a JDK class such as StringConcatFactory's strategy broke every later string
+     * concatenation). The stop is retried every {@value #STOP_RETRY_MS} ms for up to {@value #STOP_DEFER_MS} ms,
+     * so it lands once the initializer is done; one that never ends is left to the engine's kill.
      */
     @Override
     public void stop() throws InternalException {
-        synchronized (stopLock) {
-            boolean parentRunning = userCodeRunning > 0;
-            stopAsked = true;
-            if (!parentRunning) {
-                stopPending = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_DEFER_MS);
+        Set<ObjectReference> deferred = throwStop(null);
+        while (!deferred.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(STOP_RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            // Every subshell cell running stops too: one between snippets does not start its next.
-            for (LaneChannel running : lanes) {
-                if (running.busy) {
-                    running.stopRequested = true;
+            deferred = throwStop(deferred);
+        }
+    }
+
+    /**
+     * Throws the stop into the running cells' threads, except those inside a static initializer.
+     *
+     * @param retrying null for the interrupt itself; else the snippet runs (the {@code Method} each invoke got)
+     *                 deferred last time, the only ones a retry may stop (a cell started since is not stopped)
+     * @return the snippet runs deferred now, each identified by its invoke's {@code Method} argument
+     */
+    private Set<ObjectReference> throwStop(Set<ObjectReference> retrying) throws InternalException {
+        synchronized (stopLock) {
+            boolean first = retrying == null;
+            boolean parentRunning = userCodeRunning > 0;
+            if (first) {
+                stopAsked = true;
+                if (!parentRunning) {
+                    stopPending = true;
+                }
+                // Every subshell cell running stops too: one between snippets does not start its next.
+                for (LaneChannel running : lanes) {
+                    if (running.busy) {
+                        running.stopRequested = true;
+                    }
                 }
             }
+            Set<ObjectReference> deferred = new HashSet<>();
             if ((!parentRunning && laneInvokes == 0) || vm == null) {
-                return;  // vm null: the installer's training executor, which has no debugger and is never stopped
+                return deferred;  // vm null: the installer's training executor, which has no debugger and is never stopped
             }
             try {
                 vm.suspend();
                 try {
                     boolean parentStopped = false;
                     for (ThreadReference thread : vm.allThreads()) {
-                        if (SparkWatch.CANCEL_THREAD.equals(thread.name())) {
+                        if (first && SparkWatch.CANCEL_THREAD.equals(thread.name())) {
                             thread.interrupt();  // cancels the notebook's Spark jobs as the cell stops
                             continue;
                         }
-                        ObjectReference control = runningControl(thread);
-                        if (control == null) {
+                        StackFrame invoke = invokeFrame(thread);
+                        if (invoke == null) {
                             continue;
                         }
+                        ObjectReference run = invoke.getArgumentValues().get(0) instanceof ObjectReference method ? method : null;
+                        if (!first && !retrying.contains(run)) {
+                            continue;
+                        }
+                        ObjectReference control = invoke.thisObject();
                         Field inClientCode = control.referenceType().fieldByName("inClientCode");
                         Field expectingStop = control.referenceType().fieldByName("expectingStop");
                         Field stop = control.referenceType().fieldByName("stop");
                         boolean lane = ((BooleanValue) control.getValue(control.referenceType().fieldByName("lane"))).value();
                         if (((BooleanValue) control.getValue(inClientCode)).value()) {
+                            if (inStaticInitializer(thread)) {
+                                deferred.add(run);
+                                continue;
+                            }
                             control.setValue(expectingStop, vm.mirrorOf(true));
                             // Thrown while the thread is still suspended (as jdb's kill does), so it cannot
                             // leave its code between the check and the throw: it takes the stop where it
@@ -431,9 +476,9 @@ final class ExecutorConnection extends StreamingExecutionControl {
                             parentStopped |= !lane;
                         }
                     }
-                    if (parentRunning && !parentStopped) {
+                    if (first && parentRunning && !parentStopped) {
                         // No snippet of the parent's in its own code: between a snippet's start and end, or an
-                        // eval between snippets.
+                        // eval between snippets; or in a static initializer, stopped when that is done.
                         stopPending = true;
                     }
                 } finally {
@@ -443,8 +488,23 @@ final class ExecutorConnection extends StreamingExecutionControl {
                 throw new InternalException("could not stop the cell: " + e);
             } catch (VMDisconnectedException e) {
                 // The executor has gone; nothing runs any more.
+                deferred.clear();
+            }
+            return deferred;
+        }
+    }
+
+    /** Whether a frame above the snippet's invoke is a class's static initializer ({@code <clinit>}). */
+    private static boolean inStaticInitializer(ThreadReference thread) throws IncompatibleThreadStateException {
+        for (StackFrame frame : thread.frames()) {
+            if (isInvoke(frame)) {
+                return false;
+            }
+            if (frame.location().method().isStaticInitializer()) {
+                return true;
             }
         }
+        return false;
     }
 
     /** A subshell's cell starts on {@code channel}: an interrupt before it does not apply to it. */
@@ -463,15 +523,19 @@ final class ExecutorConnection extends StreamingExecutionControl {
         }
     }
 
-    /** The ExecutorControl whose invoke is on this thread's stack, or null. */
-    private static ObjectReference runningControl(ThreadReference thread) throws IncompatibleThreadStateException {
+    /** The frame of ExecutorControl's invoke on this thread's stack (its this: the control), or null. */
+    private static StackFrame invokeFrame(ThreadReference thread) throws IncompatibleThreadStateException {
         for (StackFrame frame : thread.frames()) {
-            if (CONTROL_CLASS.equals(frame.location().declaringType().name())
-                    && "invoke".equals(frame.location().method().name())) {
-                return frame.thisObject();
+            if (isInvoke(frame)) {
+                return frame;
             }
         }
         return null;
+    }
+
+    private static boolean isInvoke(StackFrame frame) {
+        return CONTROL_CLASS.equals(frame.location().declaringType().name())
+                && "invoke".equals(frame.location().method().name());
     }
 
     @Override

@@ -175,6 +175,25 @@ class InterruptIT {
     }
 
     @Test
+    void anInterruptInsideAStaticInitializerLandsAfterItAndLeavesTheClassUsable() throws Exception {
+        try (KernelClient client = kernel.client()) {
+            // A stop thrown inside <clinit> would mark the class as failed for the rest of the session
+            // (NoClassDefFoundError on every later use); 0.4 s here, so the interrupt comes while it runs.
+            client.awaitReply(client.execute("class SlowInit {\n    static final int VALUE;\n    static {\n"
+                    + "        System.out.println(\"initializing\");\n        long end = System.nanoTime() + 400_000_000L;\n"
+                    + "        while (System.nanoTime() < end) { }\n        VALUE = 7;\n    }\n}"));
+            Message request = client.execute("{ int v = SlowInit.VALUE; for (;;) { } }");
+            client.await(client.iopubMessages, m -> KernelClient.isChild(m, request) && m.msgType().equals("stream"));
+            client.awaitControlReply(client.send(client.control, client.request("interrupt_request", Json.object())));
+            Message reply = client.awaitReply(request);
+            assertInterrupted(reply);
+            assertFalse(reply.content().path("evalue").asText().contains("restarted"), reply.content().toString());
+            assertEquals("7", client.result("SlowInit.VALUE"));
+            assertEquals("100", client.result("survivor + 1"), "the executor kept its variables");
+        }
+    }
+
+    @Test
     void queuedExecutesBehindAnInterruptedCellAreAborted() throws Exception {
         try (KernelClient client = kernel.client()) {
             Message running = client.execute("{ System.out.println(\"running\"); for (;;) { } }");
