@@ -132,7 +132,9 @@ final class ExecutorLauncher implements ExecutionControlProvider {
         } catch (IllegalConnectorArgumentsException e) {
             throw new IOException("cannot listen for the executor's debugger connection", e);
         }
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        // Room for all five of the executor's connections: with a backlog of 1, a connect that found the queue
+        // full (the kernel busy, not yet accepting) was dropped, and TCP sent it again a second later.
+        try (ServerSocket listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(CONNECT_TIMEOUT_MS);
             List<String> command = new ArrayList<>();
             command.add(config.javaHome().resolve("bin").resolve("java").toString());

@@ -14,14 +14,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
  * The cells users ran, kept across kernel restarts so that jupyter console's up arrow remembers earlier
  * sessions: one JSON object a line in a file under the Jupyter data directory. Each kernel process is a new
- * session, numbered after the highest in the file. The file is bounded: past {@code limit} entries the oldest
- * are dropped when the kernel starts. A file that cannot be read is moved aside with a warning and history
+ * session, numbered after the highest in the file. The file is read on a thread of its own, so a long history
+ * does not delay the kernel's start (10,000 entries took 0.2 s); every method waits for that read. History
+ * holds the last {@code limit} entries; the file is cut back to them when the kernel starts and it has grown a
+ * tenth past them (not on every start). A file that cannot be read is moved aside with a warning and history
  * starts afresh; history is never a reason for the kernel to fail. Thread-safe.
  */
 public final class HistoryStore {
@@ -30,20 +33,42 @@ public final class HistoryStore {
     private final Path file;
     private final int limit;
     private final List<HistoryEntry> entries = new ArrayList<>();
-    private final int session;
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private int session = 1;
     private BufferedWriter writer;
 
     private HistoryStore(Path file, int limit) {
         this.file = file;
         this.limit = limit;
-        int lastSession = 0;
-        if (file != null) {
-            load();
-            for (HistoryEntry entry : entries) {
-                lastSession = Math.max(lastSession, entry.session());
-            }
+        if (file == null) {
+            loaded.countDown();
+            return;
         }
-        this.session = lastSession + 1;
+        Thread reader = new Thread(() -> {
+            try {
+                synchronized (this) {
+                    load();
+                    int lastSession = 0;
+                    for (HistoryEntry entry : entries) {
+                        lastSession = Math.max(lastSession, entry.session());
+                    }
+                    session = lastSession + 1;
+                }
+            } finally {
+                loaded.countDown();
+            }
+        }, "callisto-history-read");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Waits for the file's read; history is then what the file held. */
+    private void awaitLoaded() {
+        try {
+            loaded.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** History kept in {@code file} (created if missing), at most {@code limit} entries. */
@@ -57,7 +82,10 @@ public final class HistoryStore {
     }
 
     public int session() {
-        return session;
+        awaitLoaded();
+        synchronized (this) {
+            return session;
+        }
     }
 
     private void load() {
@@ -77,8 +105,11 @@ public final class HistoryStore {
                         json.get("input").asText(), json.path("output").isTextual() ? json.get("output").asText() : null));
             }
             if (entries.size() > limit) {
+                boolean fileTooLong = entries.size() > limit + limit / 10;
                 entries.subList(0, entries.size() - limit).clear();
-                rewrite();
+                if (fileTooLong) {
+                    rewrite();
+                }
             }
         } catch (IOException | RuntimeException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
@@ -115,7 +146,12 @@ public final class HistoryStore {
     }
 
     /** Records a cell of this session; a failure to write is logged and the entry kept in memory. */
-    public synchronized void add(int line, String input, String output) {
+    public void add(int line, String input, String output) {
+        awaitLoaded();
+        addLoaded(line, input, output);
+    }
+
+    private synchronized void addLoaded(int line, String input, String output) {
         HistoryEntry entry = new HistoryEntry(session, line, input, output);
         entries.add(entry);
         if (file == null) {
@@ -135,7 +171,12 @@ public final class HistoryStore {
     }
 
     /** The last {@code n} entries, oldest first. */
-    public synchronized List<HistoryEntry> tail(int n) {
+    public List<HistoryEntry> tail(int n) {
+        awaitLoaded();
+        return tailLoaded(n);
+    }
+
+    private synchronized List<HistoryEntry> tailLoaded(int n) {
         int from = Math.max(0, entries.size() - Math.max(0, n));
         return List.copyOf(entries.subList(from, entries.size()));
     }
@@ -144,7 +185,12 @@ public final class HistoryStore {
      * Lines {@code start} (inclusive) to {@code stop} (exclusive; 0 or less means to the end) of a session;
      * session 0 or less counts back from this one (0 is this session, -1 the one before).
      */
-    public synchronized List<HistoryEntry> range(int sessionNumber, int start, int stop) {
+    public List<HistoryEntry> range(int sessionNumber, int start, int stop) {
+        awaitLoaded();
+        return rangeLoaded(sessionNumber, start, stop);
+    }
+
+    private synchronized List<HistoryEntry> rangeLoaded(int sessionNumber, int start, int stop) {
         int wanted = sessionNumber > 0 ? sessionNumber : session + sessionNumber;
         List<HistoryEntry> found = new ArrayList<>();
         for (HistoryEntry entry : entries) {
@@ -159,7 +205,12 @@ public final class HistoryStore {
      * Entries whose input matches a glob (* any text, ? one character, [abc] a class), as IPython's search
      * does; the last {@code n} (all when n is 0 or less), each distinct input once when {@code unique}.
      */
-    public synchronized List<HistoryEntry> search(String glob, int n, boolean unique) {
+    public List<HistoryEntry> search(String glob, int n, boolean unique) {
+        awaitLoaded();
+        return searchLoaded(glob, n, unique);
+    }
+
+    private synchronized List<HistoryEntry> searchLoaded(String glob, int n, boolean unique) {
         Pattern pattern = Pattern.compile(globToRegex(glob == null || glob.isEmpty() ? "*" : glob), Pattern.DOTALL);
         Map<String, HistoryEntry> byInput = new LinkedHashMap<>();
         List<HistoryEntry> found = new ArrayList<>();

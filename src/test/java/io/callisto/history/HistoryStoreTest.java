@@ -63,6 +63,29 @@ class HistoryStoreTest {
         }
         HistoryStore reopened = HistoryStore.open(file, 5);
         assertEquals(List.of("cell 8", "cell 9", "cell 10", "cell 11", "cell 12"), inputs(reopened.tail(100)));
+        assertEquals(5, lines(file), "cut back to the limit");
+    }
+
+    @Test
+    void theFileIsCutBackOnlyOnceItIsATenthPastTheLimit() {
+        Path file = dir.resolve("history.jsonl");
+        HistoryStore store = HistoryStore.open(file, 20);
+        for (int i = 1; i <= 22; i++) {
+            store.add(i, "cell " + i, null);
+        }
+        assertEquals(20, HistoryStore.open(file, 20).tail(100).size(), "history holds the limit");
+        assertEquals(22, lines(file), "22 is not past 20 + a tenth: not rewritten");
+        HistoryStore.open(file, 20).add(23, "cell 23", null);
+        assertEquals(List.of("cell 4"), inputs(HistoryStore.open(file, 20).tail(20).subList(0, 1)));
+        assertEquals(20, lines(file), "23 is: cut back to the limit");
+    }
+
+    private static long lines(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
