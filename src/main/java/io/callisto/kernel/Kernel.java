@@ -345,6 +345,9 @@ public final class Kernel implements KernelSockets.Inbox {
         }
     }
 
+    /** How long a kernel_info_request on shell waits for the engine to start, in s. */
+    private static final long READY_WAIT_S = 30;
+
     private Engine engine() {
         return engine.join();
     }
@@ -361,7 +364,22 @@ public final class Kernel implements KernelSockets.Inbox {
         }
     }
 
+    /**
+     * On shell, the reply waits for JShell and the executor to be up (at most {@value #READY_WAIT_S} s), as
+     * ipykernel and JJava answer once they can run a cell: clients take this reply as "ready", and a kernel that
+     * answered earlier kept a core busy for about a second after it, with the user's first cell waiting behind.
+     * On control it answers at once, so control stays free for an interrupt or a shutdown meanwhile.
+     */
     private void kernelInfo(Request request) {
+        if (request.channel() == Channel.SHELL) {
+            try {
+                engine.get(READY_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Answered all the same: a cell then says why the engine is not there.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         outbound.reply(request, "kernel_info_reply", KernelInfo.reply(), null);
     }
 
