@@ -939,6 +939,15 @@ def in_process_jshell(cells):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def in_process_jshell_growth():
+    """JShell's own growth, in process, on the session figures' cells: the anchor for a kernel's growth."""
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+    source = pathlib.Path(__file__).parent / "InProcessJShell.java"
+    output = subprocess.run([java, str(source), "growth"], input="\n".join(RERUN_CELLS) + "\n",
+                            capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def main():
     parser = argparse.ArgumentParser(description="Callisto benchmarks")
     parser.add_argument("kernels", nargs="*", default=["java"], help="kernelspec names; the first is the baseline")
@@ -967,6 +976,8 @@ def main():
             results[name].update(bench_spark(name))
     if args.only == "all":
         results["in-process JShell (reference)"] = in_process_jshell(args.cells)
+    if args.only in ("all", "session"):
+        results.setdefault("in-process JShell (reference)", {}).update(in_process_jshell_growth())
 
     rows = sorted({key for figures in results.values() for key in figures})
     base = results[args.kernels[0]]

@@ -190,6 +190,7 @@ public final class JShellEngine implements Engine {
             Session current = sessions.current();
             return compiling(current, () -> run(current, code, cellNumber, null));
         }
+        sessions.cellStarting();
         Session current = liveSession();
         String restored = takeUntoldRestore();
         if (restored != null) {

@@ -5,7 +5,9 @@ import io.callisto.spark.launch.SparkLaunch;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -15,10 +17,11 @@ import java.util.logging.Logger;
  * that when the executor JVM running cells ends, the spare takes over at once with the notebook's imports,
  * methods, types and classpath already in it. Runs in the kernel JVM.
  *
- * <p>The spare starts when a cell has ended, never beside one (on two cores its start would slow the
- * notebook's first cell), and after each cell a background thread evaluates in it the definitions the cell
- * added or changed. Declarations load classes but run nothing, so the spare runs no user code.
- * {@link #live()} and {@link #cellEnded()} are called by the thread that runs cells.
+ * <p>The spare starts once no cell has run for {@value #SPARE_IDLE_MS} ms, never beside one (on two cores its
+ * start, a second JShell and JVM, slowed the cells it ran beside by a third), and then a background thread
+ * evaluates in it the definitions cells added or changed, again when the notebook is idle: a notebook run from
+ * top to bottom compiles nothing twice while it runs. Declarations load classes but run nothing, so the spare
+ * runs no user code. {@link #cellStarting()} and {@link #cellEnded()} are called by the thread that runs cells.
  */
 final class SessionPool {
     private static final Logger LOG = Logger.getLogger(SessionPool.class.getName());
@@ -28,12 +31,16 @@ final class SessionPool {
     /** Classpath added while running (magics), replayed into every new session. */
     private final List<String> classpath = new CopyOnWriteArrayList<>();
     /** One thread brings the spare up to date, so its JShell is used by one thread at a time. */
-    private final ExecutorService replicator = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService replicator = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "callisto-spare");
         thread.setDaemon(true);
         return thread;
     });
+    /** How long no cell must run before the spare starts or catches up, in ms. */
+    static final long SPARE_IDLE_MS = 500;
     private final Object lock = new Object();
+    /** The catch-up waiting for the notebook to be idle, or null. */
+    private ScheduledFuture<?> pendingCatchUp;
     private Session session;
     /** The spare and its replica of the checkpoint; each sync is chained after the last. */
     private CompletableFuture<Spare> spare;
@@ -129,6 +136,30 @@ final class SessionPool {
         }
         List<Checkpoint.Definition> snapshot = checkpoint.snapshot();
         synchronized (lock) {
+            if (pendingCatchUp != null) {
+                pendingCatchUp.cancel(false);
+            }
+            pendingCatchUp = replicator.schedule(() -> catchUp(snapshot), SPARE_IDLE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A cell starts: the spare's start or catch-up waits until the notebook is idle again. */
+    void cellStarting() {
+        synchronized (lock) {
+            if (pendingCatchUp != null) {
+                pendingCatchUp.cancel(false);
+                pendingCatchUp = null;
+            }
+        }
+    }
+
+    /** On the replicator's thread: starts the spare if there is none, then brings it up to {@code snapshot}. */
+    private void catchUp(List<Checkpoint.Definition> snapshot) {
+        synchronized (lock) {
+            pendingCatchUp = null;
+            if (!keepSpare) {
+                return;
+            }
             if (spare == null) {
                 spare = CompletableFuture.supplyAsync(() -> new Spare(starter.get(), new Checkpoint.Replica()), replicator);
             }
@@ -152,6 +183,9 @@ final class SessionPool {
     void close() {
         keepSpare = false;
         synchronized (lock) {
+            if (pendingCatchUp != null) {
+                pendingCatchUp.cancel(false);
+            }
             session.close();
             if (spare != null) {
                 spare.thenAccept(ready -> ready.session().close());
