@@ -222,12 +222,15 @@ final class Debuggee implements DebugTarget.Listener {
 
     /** A pause came between two snippets of a cell: the next one stops at its start. */
     private volatile boolean pauseAtNextSnippet;
+    /** The snippet last sent to run: a pause may find it sent but not yet in its own code. */
+    private volatile SnippetLocation lastInvoked;
 
     @Override
     public void invoking(SnippetLocation location) {
         if (!attached()) {
             return;  // also where a fresh executor gets the breakpoints set before the old one ended
         }
+        lastInvoked = location;
         armLocation(location);
         PendingStep step = pendingStep;
         boolean cellStep = step != null && step.depth() != StepRequest.STEP_OUT && CELL_THREAD.equals(Invoker.safeName(step.thread()));
@@ -241,15 +244,36 @@ final class Debuggee implements DebugTarget.Listener {
         pendingStep = null;
         synchronized (lock) {
             deleteSteps();
-            for (ReferenceType type : vm.classesByName(location.className())) {
-                List<com.sun.jdi.Method> methods = type.methodsByName("do_it$Aux");
-                for (com.sun.jdi.Method method : methods.isEmpty() ? type.methodsByName("do_it$") : methods) {
-                    BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(method.location());
-                    request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-                    request.putProperty("snippetStart", reason);
-                    request.addCountFilter(1);
-                    request.enable();
-                    ours.add(request);
+            armSnippetStart(location, reason);
+        }
+    }
+
+    /** A one-shot breakpoint where the snippet's own code starts, which stops there for {@code reason}. Hold lock. */
+    private void armSnippetStart(SnippetLocation location, String reason) {
+        for (ReferenceType type : vm.classesByName(location.className())) {
+            List<com.sun.jdi.Method> methods = type.methodsByName("do_it$Aux");
+            for (com.sun.jdi.Method method : methods.isEmpty() ? type.methodsByName("do_it$") : methods) {
+                BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(method.location());
+                request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                request.putProperty("snippetStart", reason);
+                request.addCountFilter(1);
+                request.enable();
+                ours.add(request);
+            }
+        }
+    }
+
+    /** Deletes the snippet-start breakpoints not reached (a pause's, armed on a snippet that had already begun). */
+    private void deleteSnippetStarts() {
+        synchronized (lock) {
+            for (Object request : new ArrayList<>(ours)) {
+                if (request instanceof BreakpointRequest start && start.getProperty("snippetStart") != null) {
+                    try {
+                        start.virtualMachine().eventRequestManager().deleteEventRequest(start);
+                    } catch (VMDisconnectedException e) {
+                        // Gone with its executor.
+                    }
+                    ours.remove(start);
                 }
             }
         }
@@ -297,6 +321,7 @@ final class Debuggee implements DebugTarget.Listener {
     public void cellEnded() {
         pauseAtNextSnippet = false;
         pendingStep = null;
+        deleteSnippetStarts();
         deleteSteps();  // a step that ran off the end of the cell must not stop the next one
     }
 
@@ -342,6 +367,7 @@ final class Debuggee implements DebugTarget.Listener {
                 return false;
             }
             if (hit.request().getProperty("snippetStart") instanceof String reason) {
+                pauseAtNextSnippet = false;  // a pause's stop has come: the snippets after this one run on
                 hit.virtualMachine().eventRequestManager().deleteEventRequest(hit.request());
                 ours.remove(hit.request());
                 stop(hit.thread(), reason, true, null, List.of());
@@ -598,12 +624,21 @@ final class Debuggee implements DebugTarget.Listener {
         thread.suspend();
         try {
             if (!runsUserCode(thread)) {
-                thread.resume();
                 if (!target.cellRunning()) {
+                    thread.resume();
                     throw new IllegalStateException("no cell is running");
                 }
-                // Between two snippets (the next one compiling): it stops as it starts.
+                // Between two snippets (the next one compiling): it stops as it starts. Or the snippet is sent
+                // but not yet in its own code (the invoke on its way): armed while the thread is still
+                // suspended, it stops as it enters.
                 pauseAtNextSnippet = true;
+                SnippetLocation invoked = lastInvoked;
+                if (invoked != null) {
+                    synchronized (lock) {
+                        armSnippetStart(invoked, "pause");
+                    }
+                }
+                thread.resume();
                 return thread.uniqueID();
             }
         } catch (IncompatibleThreadStateException e) {
