@@ -19,10 +19,7 @@ public class InProcessJShell {
             return;
         }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (int i = 0; i < 20; i++) {
-                shell.eval("1 + " + i);
-            }
+        try (JShell shell = warmedShell()) {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 long start = System.nanoTime();
@@ -33,6 +30,15 @@ public class InProcessJShell {
             System.out.printf("{\"in_process_jshell_p50_ms\": %.1f, \"in_process_jshell_p90_ms\": %.1f}%n",
                     times.get(times.size() / 2), times.get(times.size() * 9 / 10));
         }
+    }
+
+    /** A JShell running in this JVM, past its first 20 trivial cells. */
+    private static JShell warmedShell() {
+        JShell shell = JShell.builder().executionEngine("local").build();
+        for (int i = 0; i < 20; i++) {
+            shell.eval("1 + " + i);
+        }
+        return shell;
     }
 
     /** The p50 of 100 trivial cells, in ms. */
@@ -49,10 +55,7 @@ public class InProcessJShell {
 
     private static void growth(List<String> rerunCells) {
         double reruns;
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (int i = 0; i < 20; i++) {
-                shell.eval(i + " + 1");
-            }
+        try (JShell shell = warmedShell()) {
             double before = trivialP50(shell, 100);
             for (int round = 0; round < 200; round++) {
                 rerunCells.forEach(shell::eval);
@@ -60,10 +63,7 @@ public class InProcessJShell {
             reruns = trivialP50(shell, 300) / before;
         }
         double declarations;
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (int i = 0; i < 20; i++) {
-                shell.eval(i + " + 1");
-            }
+        try (JShell shell = warmedShell()) {
             double before = trivialP50(shell, 20);
             for (int i = 0; i < 1000; i++) {
                 // bench.py's cell holds both snippets; a kernel evaluates them one by one, as here

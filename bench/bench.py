@@ -935,20 +935,21 @@ def bench_session(name, reruns=200, declarations=1000):
     return figures
 
 
-def in_process_jshell(cells):
+def run_in_process_jshell(args, stdin=None):
+    """Runs bench/InProcessJShell.java with args (and stdin) on JAVA_HOME's java; returns its last line's JSON."""
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     source = pathlib.Path(__file__).parent / "InProcessJShell.java"
-    output = subprocess.run([java, str(source), str(cells)], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run([java, str(source), *args], input=stdin, capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def in_process_jshell(cells):
+    return run_in_process_jshell([str(cells)])
 
 
 def in_process_jshell_growth():
     """JShell's own growth, in process, on the session figures' cells: the anchor for a kernel's growth."""
-    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
-    source = pathlib.Path(__file__).parent / "InProcessJShell.java"
-    output = subprocess.run([java, str(source), "growth"], input="\n".join(RERUN_CELLS) + "\n",
-                            capture_output=True, text=True, check=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return run_in_process_jshell(["growth"], "\n".join(RERUN_CELLS) + "\n")
 
 
 def main():

@@ -266,7 +266,7 @@ final class Debuggee implements DebugTarget.Listener {
     /** Deletes the snippet-start breakpoints not reached (a pause's, armed on a snippet that had already begun). */
     private void deleteSnippetStarts() {
         synchronized (lock) {
-            for (Object request : new ArrayList<>(ours)) {
+            for (EventRequest request : ours) {  // a copy-on-write list: removing while iterating is safe
                 if (request instanceof BreakpointRequest start && start.getProperty("snippetStart") != null) {
                     try {
                         start.virtualMachine().eventRequestManager().deleteEventRequest(start);

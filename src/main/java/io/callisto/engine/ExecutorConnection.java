@@ -450,10 +450,11 @@ final class ExecutorConnection extends StreamingExecutionControl {
                             thread.interrupt();  // cancels the notebook's Spark jobs as the cell stops
                             continue;
                         }
-                        StackFrame invoke = invokeFrame(thread);
-                        if (invoke == null) {
+                        RunningSnippet running = runningSnippet(thread);
+                        if (running == null) {
                             continue;
                         }
+                        StackFrame invoke = running.invoke();
                         ObjectReference run = invoke.getArgumentValues().get(0) instanceof ObjectReference method ? method : null;
                         if (!first && !retrying.contains(run)) {
                             continue;
@@ -464,7 +465,7 @@ final class ExecutorConnection extends StreamingExecutionControl {
                         Field stop = control.referenceType().fieldByName("stop");
                         boolean lane = ((BooleanValue) control.getValue(control.referenceType().fieldByName("lane"))).value();
                         if (((BooleanValue) control.getValue(inClientCode)).value()) {
-                            if (inStaticInitializer(thread)) {
+                            if (running.inStaticInitializer()) {
                                 deferred.add(run);
                                 continue;
                             }
@@ -494,19 +495,6 @@ final class ExecutorConnection extends StreamingExecutionControl {
         }
     }
 
-    /** Whether a frame above the snippet's invoke is a class's static initializer ({@code <clinit>}). */
-    private static boolean inStaticInitializer(ThreadReference thread) throws IncompatibleThreadStateException {
-        for (StackFrame frame : thread.frames()) {
-            if (isInvoke(frame)) {
-                return false;
-            }
-            if (frame.location().method().isStaticInitializer()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A subshell's cell starts on {@code channel}: an interrupt before it does not apply to it. */
     void laneCellStarting(LaneChannel channel) {
         synchronized (stopLock) {
@@ -523,19 +511,24 @@ final class ExecutorConnection extends StreamingExecutionControl {
         }
     }
 
-    /** The frame of ExecutorControl's invoke on this thread's stack (its this: the control), or null. */
-    private static StackFrame invokeFrame(ThreadReference thread) throws IncompatibleThreadStateException {
-        for (StackFrame frame : thread.frames()) {
-            if (isInvoke(frame)) {
-                return frame;
-            }
-        }
-        return null;
+    /**
+     * A snippet run on a thread's stack: the frame of ExecutorControl's invoke (its this: the control) and whether
+     * a frame above it is a class's static initializer ({@code <clinit>}).
+     */
+    private record RunningSnippet(StackFrame invoke, boolean inStaticInitializer) {
     }
 
-    private static boolean isInvoke(StackFrame frame) {
-        return CONTROL_CLASS.equals(frame.location().declaringType().name())
-                && "invoke".equals(frame.location().method().name());
+    /** The innermost snippet run on this thread's stack, read in one walk of its frames; null when there is none. */
+    private static RunningSnippet runningSnippet(ThreadReference thread) throws IncompatibleThreadStateException {
+        boolean inStaticInitializer = false;
+        for (StackFrame frame : thread.frames()) {
+            if (CONTROL_CLASS.equals(frame.location().declaringType().name())
+                    && "invoke".equals(frame.location().method().name())) {
+                return new RunningSnippet(frame, inStaticInitializer);
+            }
+            inStaticInitializer |= frame.location().method().isStaticInitializer();
+        }
+        return null;
     }
 
     @Override

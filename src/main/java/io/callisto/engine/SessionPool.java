@@ -136,9 +136,7 @@ final class SessionPool {
         }
         List<Checkpoint.Definition> snapshot = checkpoint.snapshot();
         synchronized (lock) {
-            if (pendingCatchUp != null) {
-                pendingCatchUp.cancel(false);
-            }
+            cancelPendingCatchUp();
             pendingCatchUp = replicator.schedule(() -> catchUp(snapshot), SPARE_IDLE_MS, TimeUnit.MILLISECONDS);
         }
     }
@@ -146,10 +144,15 @@ final class SessionPool {
     /** A cell starts: the spare's start or catch-up waits until the notebook is idle again. */
     void cellStarting() {
         synchronized (lock) {
-            if (pendingCatchUp != null) {
-                pendingCatchUp.cancel(false);
-                pendingCatchUp = null;
-            }
+            cancelPendingCatchUp();
+        }
+    }
+
+    /** Cancels the catch-up waiting for idleness, if any (one under way runs on). Hold lock. */
+    private void cancelPendingCatchUp() {
+        if (pendingCatchUp != null) {
+            pendingCatchUp.cancel(false);
+            pendingCatchUp = null;
         }
     }
 
@@ -183,9 +186,7 @@ final class SessionPool {
     void close() {
         keepSpare = false;
         synchronized (lock) {
-            if (pendingCatchUp != null) {
-                pendingCatchUp.cancel(false);
-            }
+            cancelPendingCatchUp();
             session.close();
             if (spare != null) {
                 spare.thenAccept(ready -> ready.session().close());

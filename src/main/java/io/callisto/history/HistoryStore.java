@@ -44,16 +44,16 @@ public final class HistoryStore {
             loaded.countDown();
             return;
         }
+        // Entries and session are written here before the latch opens, and read only after it: the latch
+        // publishes them, so the reader needs no monitor and the methods may wait for it holding theirs.
         Thread reader = new Thread(() -> {
             try {
-                synchronized (this) {
-                    load();
-                    int lastSession = 0;
-                    for (HistoryEntry entry : entries) {
-                        lastSession = Math.max(lastSession, entry.session());
-                    }
-                    session = lastSession + 1;
+                load();
+                int lastSession = 0;
+                for (HistoryEntry entry : entries) {
+                    lastSession = Math.max(lastSession, entry.session());
                 }
+                session = lastSession + 1;
             } finally {
                 loaded.countDown();
             }
@@ -83,9 +83,7 @@ public final class HistoryStore {
 
     public int session() {
         awaitLoaded();
-        synchronized (this) {
-            return session;
-        }
+        return session;
     }
 
     private void load() {
@@ -146,12 +144,8 @@ public final class HistoryStore {
     }
 
     /** Records a cell of this session; a failure to write is logged and the entry kept in memory. */
-    public void add(int line, String input, String output) {
+    public synchronized void add(int line, String input, String output) {
         awaitLoaded();
-        addLoaded(line, input, output);
-    }
-
-    private synchronized void addLoaded(int line, String input, String output) {
         HistoryEntry entry = new HistoryEntry(session, line, input, output);
         entries.add(entry);
         if (file == null) {
@@ -171,12 +165,8 @@ public final class HistoryStore {
     }
 
     /** The last {@code n} entries, oldest first. */
-    public List<HistoryEntry> tail(int n) {
+    public synchronized List<HistoryEntry> tail(int n) {
         awaitLoaded();
-        return tailLoaded(n);
-    }
-
-    private synchronized List<HistoryEntry> tailLoaded(int n) {
         int from = Math.max(0, entries.size() - Math.max(0, n));
         return List.copyOf(entries.subList(from, entries.size()));
     }
@@ -185,12 +175,8 @@ public final class HistoryStore {
      * Lines {@code start} (inclusive) to {@code stop} (exclusive; 0 or less means to the end) of a session;
      * session 0 or less counts back from this one (0 is this session, -1 the one before).
      */
-    public List<HistoryEntry> range(int sessionNumber, int start, int stop) {
+    public synchronized List<HistoryEntry> range(int sessionNumber, int start, int stop) {
         awaitLoaded();
-        return rangeLoaded(sessionNumber, start, stop);
-    }
-
-    private synchronized List<HistoryEntry> rangeLoaded(int sessionNumber, int start, int stop) {
         int wanted = sessionNumber > 0 ? sessionNumber : session + sessionNumber;
         List<HistoryEntry> found = new ArrayList<>();
         for (HistoryEntry entry : entries) {
@@ -205,12 +191,8 @@ public final class HistoryStore {
      * Entries whose input matches a glob (* any text, ? one character, [abc] a class), as IPython's search
      * does; the last {@code n} (all when n is 0 or less), each distinct input once when {@code unique}.
      */
-    public List<HistoryEntry> search(String glob, int n, boolean unique) {
+    public synchronized List<HistoryEntry> search(String glob, int n, boolean unique) {
         awaitLoaded();
-        return searchLoaded(glob, n, unique);
-    }
-
-    private synchronized List<HistoryEntry> searchLoaded(String glob, int n, boolean unique) {
         Pattern pattern = Pattern.compile(globToRegex(glob == null || glob.isEmpty() ? "*" : glob), Pattern.DOTALL);
         Map<String, HistoryEntry> byInput = new LinkedHashMap<>();
         List<HistoryEntry> found = new ArrayList<>();

@@ -352,16 +352,26 @@ public final class Kernel implements KernelSockets.Inbox {
         return engine.join();
     }
 
-    /** The engine's debug target, waiting for the engine while it starts (a client may start debugging at once). */
-    private io.callisto.engine.DebugTarget debugTarget() {
+    /**
+     * The engine once it has started, waiting for it at most {@code seconds}.
+     *
+     * @return the engine, or null when it failed to start or is not up within that time
+     */
+    private Engine startedEngine(long seconds) {
         try {
-            return engine.get(60, java.util.concurrent.TimeUnit.SECONDS).debugTarget();
+            return engine.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** The engine's debug target, waiting for the engine while it starts (a client may start debugging at once). */
+    private io.callisto.engine.DebugTarget debugTarget() {
+        Engine started = startedEngine(60);
+        return started == null ? null : started.debugTarget();
     }
 
     /**
@@ -372,13 +382,7 @@ public final class Kernel implements KernelSockets.Inbox {
      */
     private void kernelInfo(Request request) {
         if (request.channel() == Channel.SHELL) {
-            try {
-                engine.get(READY_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // Answered all the same: a cell then says why the engine is not there.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            startedEngine(READY_WAIT_S);  // answered all the same if it did not start: a cell then says why
         }
         outbound.reply(request, "kernel_info_reply", KernelInfo.reply(), null);
     }
