@@ -182,6 +182,11 @@ public final class DebugTarget {
         }
     }
 
+    /** A snippet the engine dropped by itself (an expression's temporary): its class keeps its location. */
+    void dropped(Snippet snippet) {
+        bySnippet.remove(snippet);
+    }
+
     private SnippetLocation findBySnippetId(String id) {
         for (SnippetLocation location : byClass.values()) {
             if (location.className().matches("REPL\\.\\$JShell\\$" + id + "[A-Z]*")) {

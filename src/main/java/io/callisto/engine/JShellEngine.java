@@ -327,6 +327,9 @@ public final class JShellEngine implements Engine {
             }
             Snippet snippet = main.snippet();
             tracebacks.remember(snippet.id(), cellNumber, CellSplitter.lineAndColumn(code, piece.start())[0]);
+            if (Temporaries.drop(js, main)) {
+                debugTarget.dropped(snippet);
+            }
             if (snippet instanceof VarSnippet declared && main.status().isActive()) {
                 lostValues.remove(declared.name());
             }

@@ -199,6 +199,7 @@ final class NestedEval extends OutputStream {
                 continue;
             }
             Snippet snippet = main.snippet();
+            Temporaries.drop(js, main);
             if (main.status() == Snippet.Status.REJECTED) {
                 return failed("eval: the code does not compile: " + errors(js, snippet) + " (in: " + piece.source() + ")");
             }

@@ -46,8 +46,8 @@ final class ReplacedVariables {
      */
     void review(JShell js, List<SnippetEvent> events) {
         for (SnippetEvent event : events) {
-            if (!(event.snippet() instanceof VarSnippet variable)) {
-                continue;
+            if (!(event.snippet() instanceof VarSnippet variable) || Temporaries.isTemporary(variable)) {
+                continue;  // a temporary ($N) is never named to the user, and is dropped once its value is shown
             }
             Declared before = declared.get(variable);
             if (!event.status().isDefined()) {

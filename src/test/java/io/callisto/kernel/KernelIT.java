@@ -323,6 +323,27 @@ class KernelIT {
     }
 
     @Test
+    void anExpressionsValueIsShownWithoutLeavingAVariableBehind() {
+        try (KernelClient client = kernel.client()) {
+            client.awaitReply(client.execute("var keptList = List.of(1, 2, 3);"));
+            int before = namespaceSize(client);
+            Message sum = client.execute("keptList.size() + 39");
+            assertEquals("42", KernelClient.resultText(client.awaitIopub(sum)));
+            Message text = client.execute("\"ab\".repeat(2)");
+            assertEquals("\"abab\"", KernelClient.resultText(client.awaitIopub(text)));
+            Message list = client.execute("keptList.stream().map(x -> x * 2).toList()");
+            assertEquals("[2, 4, 6]", KernelClient.resultText(client.awaitIopub(list)));
+            // JShell's $N for each value would count here, and be imported by every later compile.
+            assertEquals(before, namespaceSize(client));
+        }
+    }
+
+    private static int namespaceSize(KernelClient client) {
+        Message request = client.send(client.control, client.request("usage_request", Json.object()));
+        return client.awaitControlReply(request).content().path("namespace_size").asInt(-1);
+    }
+
+    @Test
     void unknownTypesGetBusyAndIdleAndNoCrash() {
         try (KernelClient client = kernel.client()) {
             Message unknown = client.send(client.shell, client.request("teleport_request", Json.object()));
