@@ -39,6 +39,8 @@ public final class JShellEngine implements Engine {
     private static final Pattern TOP_LEVEL_RETURN = Pattern.compile("\\s*return\\b(.*?);?\\s*", Pattern.DOTALL);
     /** How long an interrupted cell may take to stop before its executor JVM is killed and replaced. */
     private static final long STOP_GRACE_MS = 1000;
+    /** How long the first completion waits for JShell's class index, which it starts (CompletionIndex), in ms. */
+    private static final long INDEX_WAIT_MS = 3000;
 
     private final EngineConfig config;
     private final PrintStream out;
@@ -48,6 +50,7 @@ public final class JShellEngine implements Engine {
     private final NestedEval.Services nestedServices;
     private final Tracebacks tracebacks = new Tracebacks();
     private final Completions completions = new Completions();
+    private final CompletionIndex completionIndex = new CompletionIndex();
     private final Inspector inspector = new Inspector();
     private final CompletenessCheck completeness = new CompletenessCheck();
     private final ReplacedVariables replacedVariables;
@@ -98,7 +101,8 @@ public final class JShellEngine implements Engine {
 
     private Session startSession() {
         long started = System.nanoTime();
-        Session created = Session.start(config, out, err, display, input, nestedServices, tempNames, debugTarget);
+        Session created = Session.start(config, out, err, display, input, nestedServices, tempNames, debugTarget,
+                completionIndex);
         LOG.fine(() -> "JShell and executor ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return created;
     }
@@ -543,7 +547,10 @@ public final class JShellEngine implements Engine {
     @Override
     public Completion complete(String code, int cursor) {
         Session current = liveSession();
-        return compiling(current, () -> completions.complete(current.shell, code, cursor));
+        return compiling(current, () -> {
+            completionIndex.release(current.shell, INDEX_WAIT_MS);
+            return completions.complete(current.shell, code, cursor);
+        });
     }
 
     @Override

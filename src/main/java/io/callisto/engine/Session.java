@@ -27,15 +27,18 @@ final class Session {
 
     final JShell shell;
     final ExecutorLauncher launcher;
+    private final CompletionIndex completionIndex;
     private volatile boolean alive = true;
 
-    private Session(JShell shell, ExecutorLauncher launcher) {
+    private Session(JShell shell, ExecutorLauncher launcher, CompletionIndex completionIndex) {
         this.shell = shell;
         this.launcher = launcher;
+        this.completionIndex = completionIndex;
     }
 
     static Session start(EngineConfig config, PrintStream out, PrintStream err, java.io.OutputStream display,
-            InputSource input, NestedEval.Services nestedServices, AtomicInteger tempNames, DebugTarget debugTarget) {
+            InputSource input, NestedEval.Services nestedServices, AtomicInteger tempNames, DebugTarget debugTarget,
+            CompletionIndex completionIndex) {
         long started = System.nanoTime();
         ExecutorLauncher launcher = new ExecutorLauncher(config, input, display, nestedServices, debugTarget);
         List<String> vmOptions = new ArrayList<>(config.executorOptions());
@@ -56,7 +59,8 @@ final class Session {
                 .tempVariableNameGenerator(() -> "$" + tempNames.incrementAndGet())
                 .build();
         long built = System.nanoTime();
-        Session session = new Session(shell, launcher);
+        Session session = new Session(shell, launcher, completionIndex);
+        completionIndex.hold(shell);
         launcher.serveEvals(shell);
         shell.onShutdown(closed -> session.alive = false);
         for (String entry : config.classpath()) {
@@ -99,6 +103,7 @@ final class Session {
     }
 
     void close() {
+        completionIndex.forget(shell);
         try {
             shell.close();
         } catch (RuntimeException e) {

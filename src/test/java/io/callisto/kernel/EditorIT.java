@@ -87,6 +87,19 @@ class EditorIT {
     }
 
     @Test
+    void theFirstCompletionInAFreshKernelAlreadyListsPackages(@TempDir Path own) throws Exception {
+        // JShell's package index is built when completion first asks for it (CompletionIndex): the first
+        // request must wait for it rather than answer without packages.
+        try (KernelProcess fresh = KernelProcess.start(own); KernelClient client = fresh.client()) {
+            assertEquals(List.of("concurrent."), toList(complete(client, "java.util.con", 13).path("matches"))
+                    .stream().map(JsonNode::asText).toList());
+            Map<String, String> topLevel = kinds(complete(client, "jav", 3));
+            assertEquals("package", topLevel.get("java."));
+            assertEquals("package", topLevel.get("javax."));
+        }
+    }
+
+    @Test
     void importCompletesPackagesAndClasses() {
         try (KernelClient client = kernel.client()) {
             ObjectNode packages = complete(client, "import java.ut", 14);
