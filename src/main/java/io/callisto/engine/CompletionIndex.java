@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,8 +21,9 @@ import jdk.jshell.SourceCodeAnalysis;
  * that walk is about 1 s of CPU and keeps about 15 MB of heap, more with jars on the classpath. Only completion
  * reads the index (the packages under {@code java.} in an expression, top-level package names), yet the walk ran
  * beside a notebook's first cells, on two cores at the cost of those cells. So each session's walk is suspended
- * when the session starts, and released for every session by the first {@code complete_request}, which waits
- * for it a little. A kernel that never completes never builds the index.
+ * when the session starts, and released for every session by the first {@code complete_request}. Member
+ * completion (most of them) does not need the index and answers at once; a completion that finds nothing waits
+ * for the index and is asked again. A kernel that never completes never builds the index.
  *
  * <p>Suspending uses JShell's own switch ({@code SourceCodeAnalysisImpl.suspendIndexing}, which its completion
  * uses to keep the walk out of its way), reached by reflection: the jar's manifest opens {@code jdk.jshell} to
@@ -35,6 +37,8 @@ final class CompletionIndex {
     /** Shells whose walk is suspended, until {@link #release} or {@link #forget}. Guarded by this. */
     private final Map<JShell, SourceCodeAnalysis> held = new IdentityHashMap<>();
     private boolean released;
+    /** Shells whose index a wait saw built (weak: a closed shell goes). Guarded by this. */
+    private final Map<JShell, Boolean> built = new WeakHashMap<>();
 
     /**
      * Creates the shell's source analysis and suspends its walk, unless the index was already released (then
@@ -54,15 +58,8 @@ final class CompletionIndex {
         }
     }
 
-    /**
-     * Lets every held walk run, once; later calls return at once. Then waits for the given shell's index, at
-     * most {@code waitMs}, so the first completion sees the packages (JShell itself completes from whatever part
-     * of the index is built).
-     *
-     * @param shell the shell about to complete
-     * @param waitMs the longest wait for its index, in ms
-     */
-    void release(JShell shell, long waitMs) {
+    /** Lets every held walk run; after the first call, returns at once. */
+    void release() {
         List<SourceCodeAnalysis> resumed;
         synchronized (this) {
             if (released) {
@@ -72,15 +69,31 @@ final class CompletionIndex {
             resumed = List.copyOf(held.values());
             held.clear();
         }
-        if (resumed.isEmpty()) {
-            return;
+        resumed.forEach(analysis -> invoke(SWITCH[1], analysis));
+    }
+
+    /**
+     * Waits for the shell's index, at most {@code waitMs}, unless a wait already saw it built. JShell completes
+     * from whatever part of the index exists, so a completion that found nothing is asked again after this.
+     *
+     * @param shell the shell completing, after {@link #release}
+     * @param waitMs the longest wait, in ms
+     * @return true if it waited (a completion may now find more), false if the index was known to be built
+     */
+    boolean await(JShell shell, long waitMs) {
+        synchronized (this) {
+            if (SWITCH == null || built.containsKey(shell)) {
+                return false;
+            }
         }
         long started = System.nanoTime();
-        resumed.forEach(analysis -> invoke(SWITCH[1], analysis));
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         try {
             CompletableFuture.runAsync(() -> invoke(SWITCH[2], analysis)).get(waitMs, TimeUnit.MILLISECONDS);
-            LOG.fine(() -> "completion index built in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            synchronized (this) {
+                built.put(shell, Boolean.TRUE);
+            }
+            LOG.fine(() -> "completion index built after a wait of " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (TimeoutException e) {
             LOG.fine(() -> "completion index still building after " + waitMs + " ms; completing with part of it");
         } catch (InterruptedException e) {
@@ -88,6 +101,7 @@ final class CompletionIndex {
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.log(Level.FINE, "waiting for the completion index failed", e.getCause());
         }
+        return true;
     }
 
     /**

@@ -39,7 +39,7 @@ public final class JShellEngine implements Engine {
     private static final Pattern TOP_LEVEL_RETURN = Pattern.compile("\\s*return\\b(.*?);?\\s*", Pattern.DOTALL);
     /** How long an interrupted cell may take to stop before its executor JVM is killed and replaced. */
     private static final long STOP_GRACE_MS = 1000;
-    /** How long the first completion waits for JShell's class index, which it starts (CompletionIndex), in ms. */
+    /** How long a completion that found nothing waits for JShell's class index (CompletionIndex), in ms. */
     private static final long INDEX_WAIT_MS = 3000;
 
     private final EngineConfig config;
@@ -548,8 +548,13 @@ public final class JShellEngine implements Engine {
     public Completion complete(String code, int cursor) {
         Session current = liveSession();
         return compiling(current, () -> {
-            completionIndex.release(current.shell, INDEX_WAIT_MS);
-            return completions.complete(current.shell, code, cursor);
+            completionIndex.release();
+            Completion found = completions.complete(current.shell, code, cursor);
+            // Packages come from JShell's index: a completion that found nothing waits for it, once, and asks again.
+            if (found.matches().isEmpty() && completionIndex.await(current.shell, INDEX_WAIT_MS)) {
+                found = completions.complete(current.shell, code, cursor);
+            }
+            return found;
         });
     }
 
