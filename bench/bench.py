@@ -4,7 +4,7 @@
     bench/run --only debugger K ... just the debugger figures (a minute, not eight)
     bench/run --only comms K ...    just the comm figures
     bench/run --only encryption K   just the CurveZMQ figures
-    bench/run --only session K ...  just the session figures (the first minute, growth, memory; ~4 min a kernel)
+    bench/run --only session K ...  just the session figures (the first minute, growth, memory; 7-11 min a kernel)
     bench/run --only spark K ...    just the Spark figures (not in the default run: a cluster and 200 MB of jars)
 
 The debugger figures (for a kernelspec whose metadata says debugger: true; "n/a" for one that does not)
