@@ -87,6 +87,12 @@ export async function clearEditor(page, cell) {
   await page.keyboard.press('Delete');
 }
 
+// Waits until the page has connected to the notebook's kernel and it is idle. The toolbar names the kernel
+// before that, and a cell run then does not run: the notebook skips a cell while its session has no kernel.
+export async function kernelIdle(page) {
+  await page.locator('.jp-NotebookPanel:visible .jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor();
+}
+
 // A run cell shows [n] in its prompt instead of [*].
 export async function finished(cell) {
   await cell.locator('.jp-InputArea-prompt', { hasText: /\[\d+\]/ }).waitFor();

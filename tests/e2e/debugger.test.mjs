@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  address, codeCells, finished, browserSuite, outputText, recordKernelMessages, screenshot, server,
+  address, browserSuite, codeCells, finished, kernelIdle, outputText, recordKernelMessages, screenshot,
+  server,
 } from './browser.mjs';
 
 // The same loop in each language: line 3 adds i to total, line 2 is the loop's head, which a step from
@@ -107,8 +108,7 @@ step('opens a notebook and turns the debugger on', async (page) => {
   await page.locator(`.jp-LauncherCard[data-category="Notebook"][title="${server.kernel}"]`).click();
   await codeCells(page).first().waitFor();
   await page.locator('.jp-NotebookPanel:visible .jp-KernelName', { hasText: server.kernel }).waitFor();
-  // The kernel's name shows before the page has connected to it; a cell run then does not run.
-  await toolbar(page).locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor();
+  await kernelIdle(page);
   // The toggle is enabled once the kernel is up and its kernelspec says it has a debugger.
   const bug = toolbar(page).locator('.jp-DebuggerBugButton');
   await bug.and(page.locator('[aria-disabled="false"]')).waitFor();

@@ -2,7 +2,7 @@
 // Each step leaves a screenshot under CALLISTO_E2E_SCREENSHOTS.
 import assert from 'node:assert/strict';
 import {
-  address, clearEditor, codeCells, finished, browserSuite, outputText, runCell, screenshot, server,
+  address, clearEditor, codeCells, finished, browserSuite, kernelIdle, outputText, runCell, screenshot, server,
   typeIntoLastCell,
 } from './browser.mjs';
 
@@ -16,6 +16,7 @@ step('opens a new Java notebook from the launcher', async (page) => {
   await codeCells(page).first().waitFor();
   // The toolbar names the kernel once a session has started it.
   await page.locator('.jp-NotebookPanel:visible .jp-KernelName', { hasText: server.kernel }).waitFor();
+  await kernelIdle(page);
   await screenshot(page, '01-new-notebook');
 });
 

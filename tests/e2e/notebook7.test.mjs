@@ -1,7 +1,7 @@
 // Notebook 7 with Callisto: the example notebook opens and runs whole from the Run menu.
 // test_browser.py puts it in the server's root as hello.ipynb, pointed at the kernelspec under test.
 import assert from 'node:assert/strict';
-import { address, codeCells, finished, browserSuite, screenshot, server } from './browser.mjs';
+import { address, codeCells, finished, browserSuite, kernelIdle, screenshot, server } from './browser.mjs';
 
 const step = browserSuite();
 
@@ -9,6 +9,7 @@ step('opens the example notebook with the Java kernel', async (page) => {
   await page.goto(address('notebooks/hello.ipynb'));
   await codeCells(page).first().waitFor();
   await page.locator('.jp-NotebookPanel:visible .jp-KernelName', { hasText: server.kernel }).waitFor();
+  await kernelIdle(page);
   await screenshot(page, 'notebook7-01-opened');
 });
 

@@ -6,16 +6,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  address, codeCells, finished, browserSuite, outputText, recordKernelMessages, runCell, screenshot, server,
+  address, browserSuite, codeCells, finished, kernelIdle, outputText, recordKernelMessages, runCell,
+  screenshot, server,
 } from './browser.mjs';
 
 const MESSAGES = path.join(server.screenshots, 'widgets-messages.jsonl');
 const step = browserSuite({ dependent: true });
 let messages = [];
-
-function toolbar(page) {
-  return page.locator('.jp-NotebookPanel:visible .jp-NotebookPanel-toolbar');
-}
 
 // A failing step also names what the widget manager was told, the likeliest clue when a view never shows.
 function widgetStep(name, body) {
@@ -44,7 +41,7 @@ widgetStep('opens a notebook and makes a slider whose Java observer updates a la
   await page.locator(`.jp-LauncherCard[data-category="Notebook"][title="${server.kernel}"]`).click();
   await codeCells(page).first().waitFor();
   await page.locator('.jp-NotebookPanel:visible .jp-KernelName', { hasText: server.kernel }).waitFor();
-  await toolbar(page).locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor();
+  await kernelIdle(page);
   sliderCell = await runCell(page, [
     'import io.callisto.widgets.*;',
     'var slider = new IntSlider().min(0).max(10).value(3).description("n");',
@@ -135,7 +132,7 @@ widgetStep('keeps the widgets live after the page is reloaded', async (page) => 
   await page.locator('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty').waitFor({ state: 'detached' });
   await page.reload();
   await codeCells(page).first().waitFor();
-  await toolbar(page).locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor();
+  await kernelIdle(page);
   const cell = codeCells(page).first();
   // The views come back from the kernel's state (jupyter.widget.control), not from the saved notebook.
   const handle = cell.locator('.widget-slider .noUi-handle');
