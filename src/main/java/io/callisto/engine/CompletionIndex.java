@@ -47,9 +47,12 @@ final class CompletionIndex {
      * @param shell a JShell just built, before its classpath is set
      */
     void hold(JShell shell) {
+        if (SWITCH == null) {
+            return;  // JShell's switch is out of reach: the first cell creates the analysis, and the walk, as before
+        }
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         synchronized (this) {
-            if (released || SWITCH == null) {
+            if (released) {
                 return;
             }
             if (invoke(SWITCH[0], analysis)) {

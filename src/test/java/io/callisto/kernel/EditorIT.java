@@ -88,8 +88,8 @@ class EditorIT {
 
     @Test
     void theFirstCompletionInAFreshKernelAlreadyListsPackages(@TempDir Path own) throws Exception {
-        // JShell's package index is built when completion first asks for it (CompletionIndex): the first
-        // request must wait for it rather than answer without packages.
+        // JShell's package index is built when completion first asks for it (CompletionIndex): a completion
+        // that finds nothing must wait for it rather than answer without packages.
         try (KernelProcess fresh = KernelProcess.start(own); KernelClient client = fresh.client()) {
             assertEquals(List.of("concurrent."), toList(complete(client, "java.util.con", 13).path("matches"))
                     .stream().map(JsonNode::asText).toList());
