@@ -74,6 +74,24 @@ class EditorIT {
     }
 
     @Test
+    void aSignatureFollowsItsReceiverWhenTheReceiverIsRedefined() {
+        // Signatures are kept between completions (Completions): a new declaration must make them be looked up again.
+        try (KernelClient client = kernel.client()) {
+            client.awaitReply(client.execute("String shape = \"round\";"));
+            String code = "shape.isEm";
+            String before = signatureOf(complete(client, code, code.length()));
+            assertTrue(before.contains("String.isEmpty()"), before);
+            client.awaitReply(client.execute("List<String> shape = List.of(\"square\");"));
+            String after = signatureOf(complete(client, code, code.length()));
+            assertTrue(after.contains("List<E>.isEmpty()"), after);
+        }
+    }
+
+    private static String signatureOf(ObjectNode reply) {
+        return reply.path("metadata").path("_jupyter_types_experimental").get(0).path("signature").asText();
+    }
+
+    @Test
     void completionKnowsTheNotebooksDeclarationsTypesAndKeywords() {
         try (KernelClient client = kernel.client()) {
             assertEquals("method", kinds(complete(client, "gre", 3)).get("greet("));
