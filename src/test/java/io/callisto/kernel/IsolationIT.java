@@ -67,6 +67,20 @@ class IsolationIT {
     }
 
     @Test
+    void theSparesWarmUpLeavesNothingInTheSessionItBecomes() throws Exception {
+        try (KernelProcess kernel = KernelProcess.start(dir); KernelClient client = kernel.client()) {
+            run(client, "int kept() { return 7; }");
+            // The spare starts once the notebook is idle and runs its own small cells (SessionPool.WARM_UP_CELLS).
+            Awaitility.await().atMost(KernelClient.TIMEOUT).until(() -> kernel.logText().contains("warmed the JIT up with"));
+            assertEquals("ExecutorDied", run(client, "System.exit(5);").content().path("ename").asText());
+            assertEquals("7", client.result("kept()"), "the spare took over with the notebook's method");
+            Message probe = run(client, "callisto$warm");
+            assertEquals("CompilationError", probe.content().path("ename").asText(), probe.content().toString());
+            assertTrue(probe.content().path("evalue").asText().contains("cannot find symbol"), probe.content().toString());
+        }
+    }
+
+    @Test
     void outOfMemoryAndStackOverflowAreOrdinaryErrors() throws Exception {
         Map<String, String> env = Map.of("CALLISTO_JVM_OPTS", "-Xmx64m");
         try (KernelProcess kernel = KernelProcess.start(dir, "hmac-sha256", UUID.randomUUID().toString(), env);
