@@ -42,8 +42,8 @@ final class SessionPool {
      * core once per kernel, after which the notebook's trivial cells take about 20 ms instead of 30-50.
      */
     static final int WARM_UP_CELLS = 200;
-    /** A cell of the notebook is running: the spare's warm-up stops at once. */
-    private volatile boolean cellRunning;
+    /** Cells of the notebook started so far: the spare's warm-up stops at the first one after it began. */
+    private volatile long cellsStarted;
     /** How long no cell must run before the spare starts or catches up, in ms. */
     static final long SPARE_IDLE_MS = 500;
     private final Object lock = new Object();
@@ -139,7 +139,6 @@ final class SessionPool {
      * the cell defined, in the background. Call from the thread that runs cells.
      */
     void cellEnded() {
-        cellRunning = false;
         if (!keepSpare) {
             return;
         }
@@ -152,7 +151,7 @@ final class SessionPool {
 
     /** A cell starts: the spare's start or catch-up waits until the notebook is idle again. */
     void cellStarting() {
-        cellRunning = true;
+        cellsStarted++;  // only the thread that runs cells writes it
         synchronized (lock) {
             cancelPendingCatchUp();
         }
@@ -174,10 +173,13 @@ final class SessionPool {
                 return;
             }
             if (spare == null) {
+                // The warm-up ends for good at the first cell since this idle moment, even one that started while
+                // the spare was starting: it never runs beside a cell or in the gaps between a notebook's cells.
+                long cellsBefore = cellsStarted;
                 spare = CompletableFuture.supplyAsync(() -> {
                     Spare started = new Spare(starter.get(), new Checkpoint.Replica());
                     long warming = System.nanoTime();
-                    int ran = started.session().warmUp(WARM_UP_CELLS, () -> cellRunning || !keepSpare);
+                    int ran = started.session().warmUp(WARM_UP_CELLS, () -> cellsStarted != cellsBefore || !keepSpare);
                     LOG.info(() -> "the spare session warmed the JIT up with " + ran + " cells in "
                             + (System.nanoTime() - warming) / 1_000_000 + " ms");
                     return started;
