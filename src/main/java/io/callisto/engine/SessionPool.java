@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * start, a second JShell and JVM, slowed the cells it ran beside by a third), and then a background thread
  * evaluates in it the definitions cells added or changed, again when the notebook is idle: a notebook run from
  * top to bottom compiles nothing twice while it runs. Declarations load classes but run nothing, so the spare
- * runs no user code. A new spare first runs small cells of its own for the JIT's sake ({@link Session#warmUp}),
- * until a cell of the notebook starts. {@link #cellStarting()} and {@link #cellEnded()} are called by the thread that runs cells.
+ * runs no user code. Once up to date, the spare runs small cells of its own for the JIT's sake
+ * ({@link Session#warmUp}), until a cell of the notebook starts, and in later idle moments until 200 have run. {@link #cellStarting()} and {@link #cellEnded()} are called by the thread that runs cells.
  */
 final class SessionPool {
     private static final Logger LOG = Logger.getLogger(SessionPool.class.getName());
@@ -38,10 +38,12 @@ final class SessionPool {
         return thread;
     });
     /**
-     * Small cells the new spare runs for the JIT's sake (Session.warmUp), while no cell runs: about 3 s of one
-     * core once per kernel, after which the notebook's trivial cells take about 20 ms instead of 30-50.
+     * Small cells the spare runs for the JIT's sake (Session.warmUp) while no cell runs, once per kernel over as
+     * many idle moments as it takes: about 3 s of one core, after which trivial cells take about 20 ms, not 30-50.
      */
     static final int WARM_UP_CELLS = 200;
+    /** Warm-up cells still to run, in this or a later spare, in later idle moments; the replicator's thread's. */
+    private int warmUpLeft = WARM_UP_CELLS;
     /** Cells of the notebook started so far: the spare's warm-up stops at the first one after it began. */
     private volatile long cellsStarted;
     /** How long no cell must run before the spare starts or catches up, in ms. */
@@ -173,23 +175,29 @@ final class SessionPool {
                 return;
             }
             if (spare == null) {
-                // The warm-up ends for good at the first cell since this idle moment, even one that started while
-                // the spare was starting: it never runs beside a cell or in the gaps between a notebook's cells.
-                long cellsBefore = cellsStarted;
-                spare = CompletableFuture.supplyAsync(() -> {
-                    Spare started = new Spare(starter.get(), new Checkpoint.Replica());
-                    long warming = System.nanoTime();
-                    int ran = started.session().warmUp(WARM_UP_CELLS, () -> cellsStarted != cellsBefore || !keepSpare);
-                    LOG.info(() -> "the spare session warmed the JIT up with " + ran + " cells in "
-                            + (System.nanoTime() - warming) / 1_000_000 + " ms");
-                    return started;
-                }, replicator);
+                spare = CompletableFuture.supplyAsync(() -> new Spare(starter.get(), new Checkpoint.Replica()), replicator);
             }
+            // The warm-up ends for good at the first cell since this idle moment, even one that started while the
+            // spare was starting: it never runs beside a cell or in the gaps between a notebook's cells.
+            long cellsBefore = cellsStarted;
             spare = spare.thenApplyAsync(ready -> {
                 ready.replica().sync(ready.session().shell, snapshot, classpath);
+                warmUp(ready.session(), cellsBefore);
                 return ready;
             }, replicator);
         }
+    }
+
+    /** On the replicator's thread: the rest of the kernel's warm-up, in the spare, until a cell starts. */
+    private void warmUp(Session spareSession, long cellsBefore) {
+        if (warmUpLeft == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        int ran = spareSession.warmUp(warmUpLeft, () -> cellsStarted != cellsBefore || !keepSpare);
+        warmUpLeft -= ran;
+        LOG.info(() -> "the spare session warmed the JIT up with " + ran + " cells in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms, " + warmUpLeft + " to go");
     }
 
     /**
