@@ -8,6 +8,7 @@ import io.callisto.testing.KernelClient;
 import io.callisto.testing.KernelProcess;
 import io.callisto.wire.Json;
 import io.callisto.wire.Message;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,5 +186,34 @@ class IsolationIT {
                         .until(() -> executors.stream().noneMatch(ProcessHandle::isAlive));
             }
         }
+    }
+
+    @Test
+    void aKilledKernelsClassDirectoryIsRemovedByTheNextKernel() throws Exception {
+        Path killedRoot;
+        try (KernelProcess killed = KernelProcess.start(dir); KernelClient client = killed.client()) {
+            run(client, "1");
+            killedRoot = classRootOf(killed.process.pid());
+            new ProcessBuilder("kill", "-KILL", Long.toString(killed.process.pid())).start().waitFor();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !killed.process.isAlive());
+        }
+        assertTrue(Files.isDirectory(killedRoot), "a SIGKILL runs no cleanup");
+        try (KernelProcess next = KernelProcess.start(dir); KernelClient client = next.client()) {
+            run(client, "1");
+            Awaitility.await().atMost(KernelClient.TIMEOUT).until(() -> !Files.exists(killedRoot));
+        }
+    }
+
+    /** The root where a kernel's executors write the notebook's classes for Spark, found by its owner file. */
+    private static Path classRootOf(long kernelPid) throws Exception {
+        try (var roots = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "callisto-repl-classes-*")) {
+            for (Path root : roots) {
+                Path owner = root.resolve("kernel.pid");
+                if (Files.isRegularFile(owner) && Files.readString(owner).startsWith(kernelPid + " ")) {
+                    return root;
+                }
+            }
+        }
+        throw new AssertionError("no class directory owned by " + kernelPid);
     }
 }
