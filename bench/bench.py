@@ -29,7 +29,8 @@ of the kernel's process tree at start, after the run and 60 s idle after it, idl
 kernel_info_reply, and over 5 s once idle), and the growth of the trivial-cell p50 after 2,000 evaluations: 200
 re-runs of 10 cells (RERUN_CELLS) in one kernel and 1,000 distinct cells of a variable and a method in another,
 each as a ratio to the p50 before; the memory once the first kernel has run 3,500 cells (more re-runs); then a
-40-cell teaching notebook (TEACHING_NOTEBOOK) through nbclient, wall time with the kernel's start. A kernelspec whose language is not Java gets only the language-neutral figures.
+40-cell teaching notebook (TEACHING_NOTEBOOK) through nbclient, wall time with the kernel's start. A kernelspec
+whose language is not Java gets only the language-neutral figures.
 
 The Spark figures (--only spark; Spark's jars and a standalone cluster on loopback from tests/spark_cluster.py)
 time a word count over 50 MB of generated text with the typed Dataset API and cell lambdas, in one kernel, with

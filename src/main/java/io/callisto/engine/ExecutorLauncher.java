@@ -5,6 +5,7 @@ import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.connect.Connector;
 import com.sun.jdi.connect.IllegalConnectorArgumentsException;
 import com.sun.jdi.connect.ListeningConnector;
+import io.callisto.KernelTempDirs;
 import io.callisto.display.DisplayChannel;
 import io.callisto.executor.ExecutorMain;
 import io.callisto.executor.NestedProtocol;
@@ -162,7 +163,7 @@ final class ExecutorLauncher implements ExecutionControlProvider {
             LIVE.add(started);
             started.onExit().thenRun(() -> {
                 LIVE.remove(started);
-                SparkLaunch.delete(classDirectory);
+                KernelTempDirs.delete(classDirectory);
             });
             // An executor that dies before it connects (a bad JVM option) must not leave accept() waiting.
             started.onExit().thenRun(() -> {

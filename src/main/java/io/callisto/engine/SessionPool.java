@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * evaluates in it the definitions cells added or changed, again when the notebook is idle: a notebook run from
  * top to bottom compiles nothing twice while it runs. Declarations load classes but run nothing, so the spare
  * runs no user code. Once up to date, the spare runs small cells of its own for the JIT's sake
- * ({@link Session#warmUp}), until a cell of the notebook starts, and in later idle moments until 200 have run. {@link #cellStarting()} and {@link #cellEnded()} are called by the thread that runs cells.
+ * ({@link Session#warmUp}), until a cell of the notebook starts, and in later idle moments until 200 have run.
+ * {@link #cellStarting()} and {@link #cellEnded()} are called by the thread that runs cells.
  */
 final class SessionPool {
     private static final Logger LOG = Logger.getLogger(SessionPool.class.getName());
